@@ -1,0 +1,194 @@
+package dev.conduit;
+
+import dev.conduit.annotations.ReceiveOnly;
+import dev.conduit.annotations.SendOnly;
+import dev.conduit.internal.ChannelImpl;
+import java.util.Iterator;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A typed conduit between goroutines: Go's {@code chan T}.
+ *
+ * <h2>Kinds</h2>
+ *
+ * <ul>
+ *   <li>{@link #unbuffered()} (capacity 0): a send completes only when a receiver takes the value
+ *       (a rendezvous), so the sender knows the value was received.
+ *   <li>{@link #buffered(int) buffered(n)}: a send blocks only while {@code n} values wait; a
+ *       receive blocks only while none wait.
+ * </ul>
+ *
+ * <p>Values are received in the order they were sent (FIFO), whichever kind the channel is.
+ * {@code null} is never a value: {@link #send(Object) send(null)} throws {@link
+ * NullPointerException}.
+ *
+ * <h2>Blocking and interruption</h2>
+ *
+ * <p>{@link #send(Object)} and {@link #receive()} block until they can complete. Blocking parks
+ * the calling thread (cheap for a virtual thread: its carrier goes on with other work) and burns
+ * no CPU. A thread interrupted while blocked, or that is already interrupted when it would block,
+ * gets {@link UncheckedInterruptedException} with its interrupt status kept; the operation then
+ * did not happen. An operation that does not need to block completes even on an interrupted
+ * thread. {@link #trySend(Object)} and {@link #tryReceive()} never block.
+ *
+ * <h2>Closing</h2>
+ *
+ * <p>{@link #close()} says no more values will be sent: Go's {@code close(ch)}. After it:
+ *
+ * <ul>
+ *   <li>sends throw {@link ChannelClosedException} (Go panics), and so do senders that were
+ *       blocked when the channel was closed; their values are not delivered;
+ *   <li>values already buffered are still received, in order;
+ *   <li>once none are left, {@link #receive()} throws {@link ChannelClosedException} at once, a
+ *       select receive clause fires with {@code null} (Go's {@code v, ok := <-ch} with {@code ok
+ *       == false}), and iteration ends; receivers that were blocked wake up and see the same;
+ *   <li>closing again throws {@link ChannelClosedException}.
+ * </ul>
+ *
+ * <p>Only the sending side closes a channel, and only when receivers need to know that no more
+ * values come (for example to end a {@code for} loop over it). A channel that is never closed is
+ * simply garbage collected.
+ *
+ * <h2>Iteration</h2>
+ *
+ * <p>A channel is {@link Iterable}: {@code for (T v : ch)} is Go's {@code for v := range ch}. It
+ * receives values until the channel is closed and drained. Each iterator receives from the
+ * channel, so two loops over one channel share its values between them rather than each seeing
+ * all of them.
+ *
+ * <h2>Direction</h2>
+ *
+ * <p>Annotate a channel {@link SendOnly @SendOnly} or {@link ReceiveOnly @ReceiveOnly} where Go
+ * would write {@code chan<- T} or {@code <-chan T}; Conduit's compiler checks then reject the
+ * operations of the other direction. {@link #sendOnly()} and {@link #receiveOnly()} also give
+ * views that refuse those operations at run time.
+ *
+ * <h2>Example</h2>
+ *
+ * <pre>{@code
+ * Channel<Integer> jobs = Channel.buffered(100);
+ * Channel<Integer> results = Channel.buffered(100);
+ * for (int w = 0; w < 3; w++) {
+ *   Go.go(() -> {
+ *     for (int job : jobs) {
+ *       results.send(job * 2);
+ *     }
+ *   });
+ * }
+ * for (int j = 1; j <= 5; j++) {
+ *   jobs.send(j);
+ * }
+ * jobs.close(); // ends the workers' loops once the jobs are drained
+ * }</pre>
+ *
+ * <h2>Don't</h2>
+ *
+ * <pre>{@code
+ * Channel<String> ch = Channel.unbuffered();
+ * ch.send("hello");          // blocks forever: nobody will ever receive
+ * String s = ch.receive();
+ * }</pre>
+ *
+ * <p>Channels are created only through the static factories; this interface is not meant to be
+ * implemented outside Conduit ({@link Select} accepts only Conduit's own channels).
+ *
+ * @param <T> the type of the values sent through the channel
+ */
+public interface Channel<T> extends Iterable<T> {
+
+  /** A channel without a buffer: each send waits for a receiver (Go's {@code make(chan T)}). */
+  static <T> Channel<T> unbuffered() {
+    return new ChannelImpl<>(0);
+  }
+
+  /**
+   * A channel that holds up to {@code capacity} values that nobody has received yet (Go's {@code
+   * make(chan T, capacity)}). A capacity of 0 makes an unbuffered channel.
+   *
+   * @throws IllegalArgumentException if {@code capacity} is negative
+   */
+  static <T> Channel<T> buffered(int capacity) {
+    if (capacity < 0) {
+      throw new IllegalArgumentException("capacity must not be negative: " + capacity);
+    }
+    return new ChannelImpl<>(capacity);
+  }
+
+  /**
+   * Sends {@code value}, blocking until a receiver takes it (unbuffered) or there is room in the
+   * buffer. Go's {@code ch <- value}.
+   *
+   * @throws ChannelClosedException if the channel is closed, or is closed while this waits
+   * @throws UncheckedInterruptedException if the thread is interrupted while it would block
+   * @throws NullPointerException if {@code value} is null
+   */
+  void send(T value);
+
+
+  /**
+   * Sends {@code value} only if that can be done without blocking: a receiver is waiting, or the
+   * buffer has room. Go's {@code select { case ch <- value: default: }}.
+   *
+   * @return whether the value was sent
+   * @throws ChannelClosedException if the channel is closed
+   */
+  boolean trySend(T value);
+
+  /**
+   * Receives the next value, blocking until one is sent. Go's {@code v := <-ch}.
+   *
+   * @throws ChannelClosedException if the channel is closed and holds no more values
+   * @throws UncheckedInterruptedException if the thread is interrupted while it would block
+   */
+  T receive();
+
+
+  /**
+   * Receives a value only if one is available without blocking: a buffered value or a waiting
+   * sender. Go's {@code select { case v := <-ch: default: }}.
+   *
+   * @return the value, or {@code null} if none is available now (which includes a closed and
+   *     drained channel; see {@link #isClosed()})
+   */
+  @Nullable T tryReceive();
+
+  /**
+   * Closes the channel: no more values may be sent. See "Closing" above.
+   *
+   * @throws ChannelClosedException if the channel is already closed
+   */
+  void close();
+
+  /** Whether {@link #close()} has been called. Values may still wait to be received. */
+  boolean isClosed();
+
+  /** How many values wait in the buffer now: Go's {@code len(ch)}. Always 0 when unbuffered. */
+  int len();
+
+  /** The buffer's capacity: Go's {@code cap(ch)}. 0 for an unbuffered channel. */
+  int cap();
+
+  /**
+   * Receives values until the channel is closed and drained: Go's {@code for v := range ch}.
+   * {@code hasNext()} blocks until a value arrives or the channel is closed and drained; it throws
+   * {@link UncheckedInterruptedException} if interrupted meanwhile. {@code remove()} is not
+   * supported.
+   */
+  @Override
+  Iterator<T> iterator();
+
+  /**
+   * A view of this channel on which {@code send}, {@code trySend} and {@code close} throw {@link
+   * UnsupportedOperationException}: the run-time counterpart of {@link ReceiveOnly}, for handing
+   * to code that runs no checks.
+   */
+  @ReceiveOnly
+  Channel<T> receiveOnly();
+
+  /**
+   * A view of this channel on which receiving (including iteration) throws {@link
+   * UnsupportedOperationException}: the run-time counterpart of {@link SendOnly}.
+   */
+  @SendOnly
+  Channel<T> sendOnly();
+}

@@ -1,0 +1,203 @@
+package dev.conduit.internal;
+
+import dev.conduit.UncheckedInterruptedException;
+import java.util.Arrays;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Go's select over channel clauses, without the bodies (those stay in {@link dev.conduit.Select}).
+ *
+ * <p>The algorithm is Go's: lock every channel involved in one global order; look at the clauses
+ * in a fresh random order and complete the first one that is ready; otherwise (no default)
+ * queue one node per clause, all sharing one {@link Waiter}, unlock and park. A counterpart that
+ * claims any of the nodes decides the shared waiter, so exactly one clause fires and the other
+ * channels neither gain nor lose a value. On waking, the select unlinks its other nodes.
+ *
+ * <p>Holding all the locks while checking and queueing is what keeps a clause from being
+ * claimed while the select is still deciding; the random order is what makes the choice among
+ * ready clauses uniform.
+ *
+ * <p>One instance serves one thread at a time; it may be run again after it returns.
+ */
+public final class SelectCore {
+  /** {@link #run} result: the default clause was taken. */
+  public static final int DEFAULT = -4;
+
+  /** {@link #run} result: the deadline passed first. */
+  public static final int TIMED_OUT = Waiter.TIMED_OUT;
+
+  private ChannelImpl<?>[] channels = new ChannelImpl<?>[4];
+  private boolean[] sends = new boolean[4];
+  private @Nullable Object[] values = new Object[4];
+  private int size;
+  private @Nullable Object received;
+
+  /** Adds a receive clause; returns its index. */
+  public int addReceive(ChannelImpl<?> channel) {
+    return add(channel, false, null);
+  }
+
+  /** Adds a send clause; returns its index. */
+  public int addSend(ChannelImpl<?> channel, Object value) {
+    return add(channel, true, value);
+  }
+
+  private int add(ChannelImpl<?> channel, boolean send, @Nullable Object value) {
+    if (size == channels.length) {
+      channels = Arrays.copyOf(channels, size * 2);
+      sends = Arrays.copyOf(sends, size * 2);
+      values = Arrays.copyOf(values, size * 2);
+    }
+    channels[size] = channel;
+    sends[size] = send;
+    values[size] = value;
+    return size++;
+  }
+
+  /** What the receive clause that fired last received: a value, or null if the channel closed. */
+  public @Nullable Object received() {
+    Object r = received;
+    return r == Node.CLOSED ? null : r;
+  }
+
+  /**
+   * Runs the select.
+   *
+   * @param hasDefault whether to return {@link #DEFAULT} rather than wait
+   * @param deadlineNanos a {@link System#nanoTime()} deadline, or {@link Long#MAX_VALUE}
+   * @return the index of the clause that fired, {@link #DEFAULT} or {@link #TIMED_OUT}
+   * @throws dev.conduit.ChannelClosedException if a send clause's channel is closed
+   * @throws UncheckedInterruptedException if interrupted while waiting
+   */
+  public int run(boolean hasDefault, long deadlineNanos) {
+    received = null;
+    int n = size;
+    if (n == 0) {
+      return hasDefault ? DEFAULT : waitWithoutClauses(deadlineNanos);
+    }
+    int[] order = randomOrder(n);
+    ChannelImpl<?>[] locks = lockOrder(n);
+    lockAll(locks);
+    Node[] nodes;
+    try {
+      for (int i : order) {
+        ChannelImpl<?> channel = channels[i];
+        Object outcome =
+            sends[i] ? channel.sendLocked(values[i]) : channel.receiveLocked();
+        if (outcome != ChannelImpl.NOT_READY) {
+          unlockAll(locks);
+          locks = null;
+          Object result = ChannelImpl.complete(outcome);
+          if (!sends[i]) {
+            received = result;
+          }
+          return i;
+        }
+      }
+      if (hasDefault) {
+        return DEFAULT;
+      }
+      if (deadlineNanos != Long.MAX_VALUE && deadlineNanos - System.nanoTime() <= 0) {
+        return TIMED_OUT;
+      }
+      ChannelImpl.failIfInterrupted();
+      Waiter waiter = new Waiter(Thread.currentThread());
+      nodes = new Node[n];
+      for (int i = 0; i < n; i++) {
+        Node node = new Node(waiter, i, channels[i], sends[i], values[i]);
+        nodes[i] = node;
+        channels[i].enqueue(node);
+      }
+    } finally {
+      if (locks != null) {
+        unlockAll(locks);
+      }
+    }
+    int winner = nodes[0].waiter.await(deadlineNanos);
+    for (int i = 0; i < n; i++) {
+      if (i != winner) {
+        nodes[i].channel.dequeue(nodes[i]);
+      }
+    }
+    if (winner == Waiter.INTERRUPTED) {
+      throw new UncheckedInterruptedException();
+    }
+    if (winner == Waiter.TIMED_OUT) {
+      return TIMED_OUT;
+    }
+    Node won = nodes[winner];
+    if (sends[winner]) {
+      if (won.result == Node.CLOSED) {
+        throw ChannelImpl.sendOnClosed();
+      }
+    } else {
+      received = won.result;
+    }
+    return winner;
+  }
+
+  /** Go's {@code select {}}: no clause can fire, so only the deadline or an interrupt ends it. */
+  private static int waitWithoutClauses(long deadlineNanos) {
+    while (true) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw new UncheckedInterruptedException();
+      }
+      if (deadlineNanos == Long.MAX_VALUE) {
+        LockSupport.park();
+      } else {
+        long remaining = deadlineNanos - System.nanoTime();
+        if (remaining <= 0) {
+          return TIMED_OUT;
+        }
+        LockSupport.parkNanos(remaining);
+      }
+    }
+  }
+
+  private static int[] randomOrder(int n) {
+    int[] order = new int[n];
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    for (int i = 0; i < n; i++) {
+      int j = random.nextInt(i + 1);
+      order[i] = order[j];
+      order[j] = i;
+    }
+    return order;
+  }
+
+  /** The distinct channels, sorted by id so that every select locks in the same order. */
+  private ChannelImpl<?>[] lockOrder(int n) {
+    ChannelImpl<?>[] sorted = Arrays.copyOf(channels, n);
+    // Insertion sort: selects have a handful of clauses.
+    for (int i = 1; i < n; i++) {
+      ChannelImpl<?> c = sorted[i];
+      int j = i - 1;
+      while (j >= 0 && sorted[j].id > c.id) {
+        sorted[j + 1] = sorted[j];
+        j--;
+      }
+      sorted[j + 1] = c;
+    }
+    int distinct = 0;
+    for (int i = 0; i < n; i++) {
+      if (distinct == 0 || sorted[distinct - 1] != sorted[i]) {
+        sorted[distinct++] = sorted[i];
+      }
+    }
+    return distinct == n ? sorted : Arrays.copyOf(sorted, distinct);
+  }
+
+  private static void lockAll(ChannelImpl<?>[] locks) {
+    for (ChannelImpl<?> c : locks) {
+      c.lock.lock();
+    }
+  }
+
+  private static void unlockAll(ChannelImpl<?>[] locks) {
+    for (int i = locks.length - 1; i >= 0; i--) {
+      locks[i].lock.unlock();
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package dev.conduit.internal;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A FIFO of waiting {@link Node}s, linked through the nodes themselves so that a select can
+ * unlink its nodes from every channel in constant time. Guarded by the owning channel's lock.
+ */
+final class WaitQueue {
+  private @Nullable Node head;
+  private @Nullable Node tail;
+
+  void add(Node node) {
+    node.queued = true;
+    node.prev = tail;
+    node.next = null;
+    if (tail == null) {
+      head = node;
+    } else {
+      tail.next = node;
+    }
+    tail = node;
+  }
+
+  /**
+   * Removes and returns the first node whose waiter this call manages to claim, after handing it
+   * {@code result}. Nodes whose waiters were decided elsewhere (another clause of their select
+   * fired, they timed out or were interrupted) are dropped on the way.
+   */
+  @Nullable Node pollClaimed(@Nullable Object result) {
+    Node node;
+    while ((node = head) != null) {
+      unlink(node);
+      node.result = result;
+      if (node.tryClaim()) {
+        return node;
+      }
+    }
+    return null;
+  }
+
+  /** Whether no node is queued (nodes already decided elsewhere count until they are dropped). */
+  boolean isEmpty() {
+    return head == null;
+  }
+
+  void unlink(Node node) {
+    if (!node.queued) {
+      return;
+    }
+    Node p = node.prev;
+    Node n = node.next;
+    if (p == null) {
+      head = n;
+    } else {
+      p.next = n;
+    }
+    if (n == null) {
+      tail = p;
+    } else {
+      n.prev = p;
+    }
+    node.prev = null;
+    node.next = null;
+    node.queued = false;
+  }
+}

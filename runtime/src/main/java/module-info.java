@@ -1,0 +1,11 @@
+/**
+ * Conduit's runtime: Go's channels, select, context, goroutines, WaitGroup and errgroup on
+ * virtual threads. Only {@code dev.conduit} is exported; the implementations live in {@code
+ * dev.conduit.internal}.
+ */
+module dev.conduit.runtime {
+  requires transitive dev.conduit.annotations;
+  requires static transitive org.jspecify;
+
+  exports dev.conduit;
+}
