@@ -250,7 +250,8 @@ class ContextTest {
   void stoppedAfterFuncNeverRunsAndLeavesNothingBehind() throws Exception {
     try (CancellableContext ctx = Context.background().withCancel()) {
       AtomicInteger runs = new AtomicInteger();
-      AfterFunc registration = ctx.withValue(ContextKey.named("k"), 1).afterFunc(runs::incrementAndGet);
+      AfterFunc registration =
+          ctx.withValue(ContextKey.named("k"), 1).afterFunc(runs::incrementAndGet);
       assertThat(dev.conduit.internal.Contexts.registeredChildren(ctx)).isEqualTo(1);
       assertThat(registration.stop()).isTrue();
       assertThat(registration.stop()).isFalse();
@@ -263,9 +264,12 @@ class ContextTest {
 
   @Test
   void afterFuncOnNeverDoneContextNeverRuns() {
-    AfterFunc registration = Context.background().afterFunc(() -> {
-      throw new AssertionError("must not run");
-    });
+    AfterFunc registration =
+        Context.background()
+            .afterFunc(
+                () -> {
+                  throw new AssertionError("must not run");
+                });
     assertThat(registration.stop()).isTrue();
     assertThat(registration.stop()).isFalse();
   }

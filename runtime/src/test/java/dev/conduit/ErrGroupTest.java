@@ -97,7 +97,9 @@ class ErrGroupTest {
     ErrGroupException e = assertThrows(ErrGroupException.class, group::await);
     assertThat(e).hasCauseThat().isSameInstanceAs(io);
     // await may be called again and reports the same failure.
-    assertThat(assertThrows(ErrGroupException.class, group::await)).hasCauseThat().isSameInstanceAs(io);
+    assertThat(assertThrows(ErrGroupException.class, group::await))
+        .hasCauseThat()
+        .isSameInstanceAs(io);
   }
 
   @Test

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Conduit creates no platform threads of its own except the one timer thread: goroutines are
- * virtual threads, and blocking parks them instead of pinning carriers (pinned carriers would
- * make the JDK add carrier threads to compensate).
+ * virtual threads, and blocking parks them instead of pinning carriers (pinned carriers would make
+ * the JDK add carrier threads to compensate).
  */
 class PlatformThreadsTest {
 

@@ -11,14 +11,13 @@ import org.jspecify.annotations.Nullable;
  * {@code withCancel()}: a context that can be cancelled, and the node of the cancellation tree.
  *
  * <p>Each instance keeps its cancellable children in an intrusive doubly linked list (the links
- * live in the children), so registering and unregistering a child costs no allocation and
- * constant time. The list and the links into it are guarded by the owner's {@link #lock}.
+ * live in the children), so registering and unregistering a child costs no allocation and constant
+ * time. The list and the links into it are guarded by the owner's {@link #lock}.
  *
- * <p>Lock order is always parent before child: a parent cancels its children while holding its
- * own lock, and a child removes itself from its parent's list only after releasing its own.
- * Locks are held for a few field updates and channel closes, never while blocking, and they are
- * {@link ReentrantLock}s, so a virtual thread that finds one taken parks instead of pinning its
- * carrier.
+ * <p>Lock order is always parent before child: a parent cancels its children while holding its own
+ * lock, and a child removes itself from its parent's list only after releasing its own. Locks are
+ * held for a few field updates and channel closes, never while blocking, and they are {@link
+ * ReentrantLock}s, so a virtual thread that finds one taken parks instead of pinning its carrier.
  *
  * <p>The done channel is created only when somebody asks for it; a context cancelled before that
  * hands out the shared, already closed channel.
@@ -117,8 +116,8 @@ sealed class CancelContext extends AbstractContext implements CancellableContext
   /**
    * Makes this context done for {@code why} and cancels its descendants with the same reason.
    *
-   * @param removeFromParent whether to leave the parent's child list; false when the parent is
-   *     the one cancelling, since it drops its whole list
+   * @param removeFromParent whether to leave the parent's child list; false when the parent is the
+   *     one cancelling, since it drops its whole list
    * @return whether this call cancelled it (false if it was already done)
    */
   final boolean cancel(CancelReason why, boolean removeFromParent) {
