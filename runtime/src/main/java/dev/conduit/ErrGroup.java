@@ -14,10 +14,10 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  *   <li><b>First failure wins.</b> The first exception (or error) thrown by a task is what {@link
  *       #await()} throws: a {@link RuntimeException} or {@link Error} as it is, a checked exception
- *       wrapped in {@link ErrGroupException} (its cause). Failures of other tasks are added to it
- *       as {@linkplain Throwable#addSuppressed suppressed}, except the {@link
- *       ContextDoneException}s whose cause is that first failure: those only say that a task
- *       noticed the cancellation the first failure caused.
+ *       wrapped in {@link ErrGroupException} (its cause). Later failures of other tasks are added
+ *       to it as {@linkplain Throwable#addSuppressed suppressed}, except {@link
+ *       ContextDoneException}s: the first failure cancelled the group's context, so those only say
+ *       that a task noticed (a hundred "context canceled" would bury the real failure).
  *   <li><b>Cancellation.</b> The group's {@link #context()} is cancelled, with the first failure as
  *       its {@linkplain Context#cause() cause}, as soon as that failure happens, so that the other
  *       tasks can stop early; it is also cancelled when {@code await()} returns. Tasks must watch
@@ -197,7 +197,7 @@ public final class ErrGroup {
       first = earlier == null;
       if (first) {
         firstFailure = failure;
-      } else if (failure != earlier && !isEcho(failure, earlier)) {
+      } else if (failure != earlier && !(failure instanceof ContextDoneException)) {
         earlier.addSuppressed(failure);
       }
     } finally {
@@ -206,11 +206,6 @@ public final class ErrGroup {
     if (first) {
       ctx.cancel(failure);
     }
-  }
-
-  /** A task noticed the cancellation that {@code first} caused: not a failure of its own. */
-  private static boolean isEcho(Throwable failure, Throwable first) {
-    return failure instanceof ContextDoneException && failure.getCause() == first;
   }
 
   @Override

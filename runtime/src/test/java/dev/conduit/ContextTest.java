@@ -74,6 +74,29 @@ class ContextTest {
   }
 
   @Test
+  void unrelatedCancellationsDoNotShareTheirError() {
+    CancellableContext a = Context.background().withCancel();
+    CancellableContext b = Context.background().withCancel();
+    a.cancel();
+    b.cancel();
+    // Exceptions are mutable (suppressed ones can be attached): no program-wide instance.
+    assertThat(a.err()).isNotSameInstanceAs(b.err());
+  }
+
+  @Test
+  void deepChainCancelsEveryLevel() {
+    CancellableContext root = Context.background().withCancel();
+    Context leaf = root;
+    for (int i = 0; i < 10_000; i++) {
+      leaf = leaf.withCancel();
+    }
+    Channel<Void> leafDone = leaf.done();
+    root.cancel();
+    assertThat(leafDone.isClosed()).isTrue();
+    assertThat(leaf.err()).isSameInstanceAs(root.err());
+  }
+
+  @Test
   void closeCancels() {
     CancellableContext outer;
     try (CancellableContext ctx = Context.background().withCancel()) {

@@ -142,6 +142,19 @@ class ErrGroupTest {
   }
 
   @Test
+  void parentCancellationIsReportedOnceWithoutSuppressedEchoes() {
+    CancellableContext parent = Context.background().withCancel();
+    ErrGroup group = ErrGroup.withContext(parent);
+    Channel<Integer> never = Channel.unbuffered();
+    for (int i = 0; i < 20; i++) {
+      group.go(() -> never.receive(group.context()));
+    }
+    parent.cancel();
+    CanceledException e = assertThrows(CanceledException.class, group::await);
+    assertThat(e.getSuppressed()).isEmpty();
+  }
+
+  @Test
   void limitBoundsConcurrency() {
     ErrGroup group = ErrGroup.create();
     group.setLimit(3);

@@ -14,8 +14,8 @@ class TickerTest {
   @Test
   void ticksAtItsPeriod() {
     Duration period = Duration.ofMillis(20);
+    long start = System.nanoTime();
     try (Ticker ticker = Ticker.every(period)) {
-      long start = System.nanoTime();
       Instant previous = null;
       for (int i = 1; i <= 10; i++) {
         Instant tick = ticker.channel().receive();
