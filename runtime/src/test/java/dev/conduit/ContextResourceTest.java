@@ -77,6 +77,36 @@ class ContextResourceTest {
   }
 
   @Test
+  void blockingOperationsLeaveNothingQueuedOnALongLivedContext() {
+    // Each blocked receive(ctx) queues a node on ctx's done channel; when the value arrives
+    // instead, the node must go, or a server's root context would grow with every request.
+    try (CancellableContext ctx = Context.background().withCancel()) {
+      Channel<Integer> ping = Channel.unbuffered();
+      Channel<Integer> pong = Channel.unbuffered();
+      int rounds = 20_000;
+      Go.go(
+          () -> {
+            for (int i = 0; i < rounds * 2; i++) {
+              pong.send(ctx, ping.receive(ctx));
+            }
+          });
+      pingPong(ctx, ping, pong, rounds); // warm up
+      long before = usedHeapAfterGc();
+      pingPong(ctx, ping, pong, rounds);
+      long growth = usedHeapAfterGc() - before;
+      assertThat(growth).isLessThan(1024L * 1024);
+    }
+  }
+
+  private static void pingPong(
+      Context ctx, Channel<Integer> ping, Channel<Integer> pong, int rounds) {
+    for (int i = 0; i < rounds; i++) {
+      ping.send(ctx, i);
+      assertThat(pong.receive(ctx)).isEqualTo(i);
+    }
+  }
+
+  @Test
   void concurrentParentCancelLeavesNoChildBehind() throws Exception {
     int timersBefore = TimerScheduler.pendingTimers();
     for (int round = 0; round < 50; round++) {
