@@ -117,6 +117,34 @@ class ContextAwareChannelTest {
   }
 
   @Test
+  void interruptedWaitThrowsKeepsTheStatusAndTakesNothing() throws Exception {
+    try (CancellableContext ctx = Context.background().withCancel()) {
+      Channel<Integer> ch = Channel.unbuffered();
+      Channel<Throwable> outcome = Channel.buffered(1);
+      Channel<Thread> started = Channel.buffered(1);
+      Go.go(
+          () -> {
+            started.send(Thread.currentThread());
+            try {
+              ch.receive(ctx);
+              outcome.send(new AssertionError("received"));
+            } catch (UncheckedInterruptedException e) {
+              outcome.send(
+                  Thread.currentThread().isInterrupted() ? e : new AssertionError("status lost"));
+            }
+          });
+      Thread receiver = started.receive();
+      while (receiver.getState() != Thread.State.WAITING) {
+        Thread.sleep(1);
+      }
+      receiver.interrupt();
+      assertThat(outcome.receive()).isInstanceOf(UncheckedInterruptedException.class);
+      assertThat(ch.trySend(1)).isFalse(); // the interrupted receiver left no node behind
+      assertThat(ctx.isDone()).isFalse();
+    }
+  }
+
+  @Test
   void cancelWakesEveryBlockedOperation() throws Exception {
     int each = 200;
     CancellableContext ctx = Context.background().withCancel();
