@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** The context tree: roots, cancellation, causes, values, withoutCancel and afterFunc. */
@@ -233,68 +230,6 @@ class ContextTest {
     assertThat(copy).isNotSameInstanceAs(ctx.err());
     assertThat(copy).isInstanceOf(CanceledException.class);
     assertThat(copy).hasCauseThat().isSameInstanceAs(why);
-  }
-
-  @Test
-  void afterFuncRunsOnceInItsOwnGoroutineWhenDone() throws Exception {
-    CancellableContext ctx = Context.background().withCancel();
-    AtomicInteger runs = new AtomicInteger();
-    CountDownLatch ran = new CountDownLatch(1);
-    Thread[] runner = new Thread[1];
-    AfterFunc registration =
-        ctx.afterFunc(
-            () -> {
-              runner[0] = Thread.currentThread();
-              runs.incrementAndGet();
-              ran.countDown();
-            });
-    assertThat(runs.get()).isEqualTo(0);
-    ctx.cancel();
-    ctx.cancel();
-    assertThat(ran.await(5, TimeUnit.SECONDS)).isTrue();
-    assertThat(runner[0].isVirtual()).isTrue();
-    assertThat(runner[0]).isNotSameInstanceAs(Thread.currentThread());
-    assertThat(registration.stop()).isFalse();
-    Thread.sleep(20);
-    assertThat(runs.get()).isEqualTo(1);
-  }
-
-  @Test
-  void afterFuncOnDoneContextRunsAtOnce() throws Exception {
-    CancellableContext ctx = Context.background().withCancel();
-    ctx.cancel();
-    CountDownLatch ran = new CountDownLatch(1);
-    AfterFunc registration = ctx.afterFunc(ran::countDown);
-    assertThat(ran.await(5, TimeUnit.SECONDS)).isTrue();
-    assertThat(registration.stop()).isFalse();
-  }
-
-  @Test
-  void stoppedAfterFuncNeverRunsAndLeavesNothingBehind() throws Exception {
-    try (CancellableContext ctx = Context.background().withCancel()) {
-      AtomicInteger runs = new AtomicInteger();
-      AfterFunc registration =
-          ctx.withValue(ContextKey.named("k"), 1).afterFunc(runs::incrementAndGet);
-      assertThat(dev.conduit.internal.Contexts.registeredChildren(ctx)).isEqualTo(1);
-      assertThat(registration.stop()).isTrue();
-      assertThat(registration.stop()).isFalse();
-      assertThat(dev.conduit.internal.Contexts.registeredChildren(ctx)).isEqualTo(0);
-      ctx.cancel();
-      Thread.sleep(20);
-      assertThat(runs.get()).isEqualTo(0);
-    }
-  }
-
-  @Test
-  void afterFuncOnNeverDoneContextNeverRuns() {
-    AfterFunc registration =
-        Context.background()
-            .afterFunc(
-                () -> {
-                  throw new AssertionError("must not run");
-                });
-    assertThat(registration.stop()).isTrue();
-    assertThat(registration.stop()).isFalse();
   }
 
   @Test
