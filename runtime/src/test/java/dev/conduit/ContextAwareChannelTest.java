@@ -217,6 +217,10 @@ class ContextAwareChannelTest {
               try {
                 while (true) {
                   long v = next.incrementAndGet();
+                  if (v > 20_000) { // bounds the work on a slow machine; then wait for cancel
+                    Select.<Void>select().onDone(ctx, () -> null).await();
+                    return;
+                  }
                   ch.send(ctx, v);
                   sent.add(v);
                 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 /** The context tree: roots, cancellation, causes, values, withoutCancel and afterFunc. */
@@ -91,6 +92,38 @@ class ContextTest {
     root.cancel();
     assertThat(leafDone.isClosed()).isTrue();
     assertThat(leaf.err()).isSameInstanceAs(root.err());
+  }
+
+  @Test
+  void everyCancelReturnsOnlyOnceEveryDescendantIsDone() throws Exception {
+    // Two threads cancel the same root; the one that finds it already being cancelled must not
+    // return before the other has finished the subtree (Go's guarantee too).
+    for (int round = 0; round < 200; round++) {
+      CancellableContext root = Context.background().withCancel();
+      Context leaf = root;
+      for (int i = 0; i < 200; i++) {
+        leaf = leaf.withCancel();
+        leaf.withCancel(); // a sibling at every level
+      }
+      Context deepest = leaf;
+      Channel<Boolean> leafDoneAfterCancel = Channel.buffered(2);
+      CountDownLatch start = new CountDownLatch(1);
+      for (int t = 0; t < 2; t++) {
+        Go.go(
+            () -> {
+              try {
+                start.await();
+              } catch (InterruptedException e) {
+                throw new AssertionError(e);
+              }
+              root.cancel();
+              leafDoneAfterCancel.send(deepest.isDone());
+            });
+      }
+      start.countDown();
+      assertThat(leafDoneAfterCancel.receive()).isTrue();
+      assertThat(leafDoneAfterCancel.receive()).isTrue();
+    }
   }
 
   @Test
