@@ -195,7 +195,7 @@ sealed class CancelContext extends AbstractContext implements CancellableContext
     reason = why;
     Channel<Void> channel = done;
     if (channel != null && channel != DoneChannels.CLOSED) {
-      ((ChannelRef<Void>) channel).core().close();
+      ((ChannelRef<?>) channel).core().close();
     }
     CancelContext children = firstChild;
     firstChild = null;
