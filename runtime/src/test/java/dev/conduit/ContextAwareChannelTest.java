@@ -268,6 +268,25 @@ class ContextAwareChannelTest {
   }
 
   @Test
+  void doneComposesWithAPlainReceiveClauseAndIteration() {
+    try (CancellableContext ctx = Context.background().withTimeout(Duration.ofMillis(20))) {
+      Channel<Integer> idle = Channel.unbuffered();
+      String chosen =
+          Select.<String>select()
+              .onReceive(idle, v -> "value")
+              .onReceive(ctx.done(), closed -> closed == null ? "done" : "impossible")
+              .await();
+      assertThat(chosen).isEqualTo("done");
+      int iterations = 0;
+      for (Void unused : ctx.done()) {
+        iterations++;
+      }
+      assertThat(iterations).isEqualTo(0); // a done channel carries no value: the loop just ends
+      assertThat(ctx.err()).isInstanceOf(DeadlineExceededException.class);
+    }
+  }
+
+  @Test
   void onDoneWithNeverDoneContextAddsNoClause() {
     String chosen =
         Select.<String>select()
