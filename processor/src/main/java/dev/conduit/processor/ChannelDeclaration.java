@@ -1,0 +1,97 @@
+package dev.conduit.processor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.ModuleElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+
+/**
+ * The declaration step for {@code @GenerateChannel}: validates the annotated type and turns it
+ * into a {@link ChannelModel}, or reports why it cannot be a generated channel's element type.
+ */
+final class ChannelDeclaration {
+  private final Elements elements;
+  private final Reporter reporter;
+
+  ChannelDeclaration(Elements elements, Reporter reporter) {
+    this.elements = elements;
+    this.reporter = reporter;
+  }
+
+  /** The model for {@code type}, or empty after reporting an error. */
+  Optional<ChannelModel> read(TypeElement type, AnnotationMirror annotation) {
+    if (!type.getTypeParameters().isEmpty()) {
+      reporter.error(
+          ErrorId.INVALID_ELEMENT_TYPE,
+          "@GenerateChannel needs a type without type parameters: a generated channel carries"
+              + " one element type, so annotate a concrete type (for example a record holding"
+              + " the generic value) instead of "
+              + type.getSimpleName()
+              + "<"
+              + type.getTypeParameters().get(0)
+              + (type.getTypeParameters().size() > 1 ? ", ...>" : ">"),
+          type.getTypeParameters().get(0));
+      return Optional.empty();
+    }
+    List<String> simpleNames = new ArrayList<>();
+    for (Element current = type; ; current = current.getEnclosingElement()) {
+      if (current.getKind() == ElementKind.PACKAGE) {
+        break;
+      }
+      if (!(current instanceof TypeElement)) {
+        reporter.error(
+            ErrorId.INVALID_ELEMENT_TYPE,
+            "@GenerateChannel on a local type: the generated channel lives in the package and"
+                + " could not name "
+                + type.getSimpleName(),
+            type,
+            annotation);
+        return Optional.empty();
+      }
+      if (current.getModifiers().contains(Modifier.PRIVATE)) {
+        reporter.error(
+            ErrorId.INVALID_ELEMENT_TYPE,
+            "@GenerateChannel on a type that its package cannot see: "
+                + (current == type ? type.getSimpleName() : "its enclosing type " + current)
+                + " is private, and the channel is generated beside it in the package",
+            type,
+            annotation);
+        return Optional.empty();
+      }
+      simpleNames.add(0, current.getSimpleName().toString());
+    }
+    String packageName = elements.getPackageOf(type).getQualifiedName().toString();
+    return Optional.of(
+        new ChannelModel(
+            packageName,
+            simpleNames,
+            String.join("", simpleNames) + "Channel",
+            type,
+            canUse(type, Names.GENERATED, "java.compiler"),
+            canUse(type, "org.jspecify.annotations.Nullable", "org.jspecify")));
+  }
+
+  /**
+   * Whether the user's code can refer to {@code typeName}: it must be there, and a named module
+   * must read the module it comes from (only direct {@code requires} are recognised, which errs
+   * on the side of leaving an annotation out).
+   */
+  private boolean canUse(TypeElement user, String typeName, String moduleName) {
+    if (elements.getTypeElement(typeName) == null) {
+      return false;
+    }
+    ModuleElement module = elements.getModuleOf(user);
+    if (module == null || module.isUnnamed()) {
+      return true;
+    }
+    return ElementFilter.requiresIn(module.getDirectives()).stream()
+        .anyMatch(requires -> requires.getDependency().getQualifiedName().contentEquals(moduleName));
+  }
+}
