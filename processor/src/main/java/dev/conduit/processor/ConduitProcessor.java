@@ -66,8 +66,9 @@ public final class ConduitProcessor extends AbstractProcessor {
   }
 
   /**
-   * Claims the annotations of a round when they are Conduit's own and the language's, which no
-   * other processor handles, so that {@code -Xlint:processing} does not warn (and {@code -Werror}
+   * Claims the annotations of a round when they are Conduit's own, the language's and the {@code
+   * Generated} that marks generated code (the only annotation in the rounds that compile the
+   * generated channels), which no other processor handles, so that {@code -Xlint:processing} does not warn (and {@code -Werror}
    * does not fail) that nobody claimed them. Any other annotation in the round leaves them all
    * unclaimed: claiming is all or nothing, and other processors must still see theirs.
    */
@@ -77,7 +78,9 @@ public final class ConduitProcessor extends AbstractProcessor {
     }
     for (TypeElement annotation : annotations) {
       String name = annotation.getQualifiedName().toString();
-      if (!name.startsWith("dev.conduit.annotations.") && !name.startsWith("java.lang.")) {
+      if (!name.startsWith("dev.conduit.annotations.")
+          && !name.startsWith("java.lang.")
+          && !name.equals(Names.GENERATED)) {
         return false;
       }
     }

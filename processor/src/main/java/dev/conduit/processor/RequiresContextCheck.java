@@ -61,7 +61,8 @@ final class RequiresContextCheck {
           checkMethod(method, "its @RequiresContext", onMethod);
         } else if (typeRule != null
             && !overrides.overridesAnything(method, type)
-            && !isRecordAccessor(method, type)) {
+            && !isRecordAccessor(method, type)
+            && !isEnumMethod(method, type)) {
           checkMethod(method, typeRule, null);
         }
       } else if (member instanceof TypeElement nested) {
@@ -99,6 +100,17 @@ final class RequiresContextCheck {
   private static boolean isRecordAccessor(ExecutableElement method, TypeElement type) {
     return type.getRecordComponents().stream()
         .anyMatch(component -> method.equals(component.getAccessor()));
+  }
+
+  /** An enum's {@code values()} and {@code valueOf(String)}, which the language declares. */
+  private static boolean isEnumMethod(ExecutableElement method, TypeElement type) {
+    String name = method.getSimpleName().toString();
+    int parameters = method.getParameters().size();
+    return type.getKind() == ElementKind.ENUM
+        && ((name.equals("values") && parameters == 0)
+            || (name.equals("valueOf")
+                && parameters == 1
+                && method.getParameters().get(0).asType().toString().equals("java.lang.String")));
   }
 
   private static AnnotationMirror annotation(Element element) {
