@@ -41,6 +41,7 @@ final class ChannelDeclaration {
       return Optional.empty();
     }
     List<String> simpleNames = new ArrayList<>();
+    boolean isPublic = true;
     for (Element current = type; ; current = current.getEnclosingElement()) {
       if (current.getKind() == ElementKind.PACKAGE) {
         break;
@@ -65,6 +66,7 @@ final class ChannelDeclaration {
             annotation);
         return Optional.empty();
       }
+      isPublic &= current.getModifiers().contains(Modifier.PUBLIC);
       simpleNames.add(0, current.getSimpleName().toString());
     }
     String packageName = elements.getPackageOf(type).getQualifiedName().toString();
@@ -75,7 +77,8 @@ final class ChannelDeclaration {
             String.join("", simpleNames) + "Channel",
             type,
             canUse(type, Names.GENERATED, "java.compiler"),
-            canUse(type, "org.jspecify.annotations.Nullable", "org.jspecify")));
+            canUse(type, "org.jspecify.annotations.Nullable", "org.jspecify"),
+            isPublic));
   }
 
   /**

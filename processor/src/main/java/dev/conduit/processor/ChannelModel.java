@@ -14,6 +14,8 @@ import javax.lang.model.element.TypeElement;
  * @param withGeneratedAnnotation whether {@code javax.annotation.processing.Generated} is
  *     available to the user's code
  * @param withNullable whether JSpecify's {@code Nullable} is available to the user's code
+ * @param isPublic whether the channel is public: only when the element type is public (with all
+ *     types enclosing it), so that no public API names a type its users cannot see
  */
 record ChannelModel(
     String packageName,
@@ -21,7 +23,8 @@ record ChannelModel(
     String channelName,
     TypeElement originatingElement,
     boolean withGeneratedAnnotation,
-    boolean withNullable) {
+    boolean withNullable,
+    boolean isPublic) {
 
   ChannelModel {
     elementSimpleNames = List.copyOf(elementSimpleNames);

@@ -53,7 +53,10 @@ final class ChannelWriter {
     String name = model.elementDisplayName();
     TypeSpec.Builder type =
         TypeSpec.classBuilder(channel)
-            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+            .addModifiers(
+                model.isPublic()
+                    ? new Modifier[] {Modifier.PUBLIC, Modifier.FINAL}
+                    : new Modifier[] {Modifier.FINAL})
             .addOriginatingElement(model.originatingElement())
             .addJavadoc(
                 "A channel of {@link $T} values: Go's {@code chan $L}, generated for"
