@@ -57,6 +57,29 @@ class GenerateChannelTest {
   }
 
   @Test
+  void plainJavacRejectsTheOtherDirectionOnEnds() {
+    JavaFileObject misuse =
+        source(
+            "com.example.shop.Misuse",
+            "package com.example.shop;",
+            "import dev.conduit.Select;",
+            "class Misuse {",
+            "  void f(OrderChannel.SendEnd out, OrderChannel.ReceiveEnd in) {",
+            "    out.receive();",
+            "    in.send(new Order(\"x\", 1));",
+            "    in.close();",
+            "    Select.<String>select().onReceive(out, () -> \"\").onSend(in, null, () -> \"\");",
+            "  }",
+            "}");
+    Compilation compilation = compile(ORDER, misuse);
+    assertThat(compilation).hadErrorCount(4);
+    assertThat(compilation).hadErrorContaining("cannot find symbol").inFile(misuse).onLine(5);
+    assertThat(compilation).hadErrorContaining("cannot find symbol").inFile(misuse).onLine(6);
+    assertThat(compilation).hadErrorContaining("cannot find symbol").inFile(misuse).onLine(7);
+    assertThat(compilation).hadErrorContaining("no suitable method").inFile(misuse).onLine(8);
+  }
+
+  @Test
   void genericTypeIsAnErrorOnItsTypeParameter() {
     JavaFileObject source =
         source(

@@ -1,0 +1,136 @@
+package dev.conduit.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.conduit.processor.Compilations.compile;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Compiles scenarios/flow (a {@code @GenerateChannel} record and code using its channel) with
+ * the processor, loads the classes and runs them: the generated channel behaves like {@code
+ * Channel}, in select too, and its ends expose one direction only.
+ */
+class GeneratedChannelBehaviourTest {
+  private static ClassLoader loader;
+
+  @BeforeAll
+  static void compileScenarios() {
+    Compilation compilation =
+        compile(
+            JavaFileObjects.forResource("scenarios/flow/Order.java"),
+            JavaFileObjects.forResource("scenarios/flow/Scenarios.java"));
+    assertThat(compilation).succeededWithoutWarnings();
+    Map<String, byte[]> classes = new HashMap<>();
+    for (JavaFileObject file : compilation.generatedFiles()) {
+      if (file.getKind() == JavaFileObject.Kind.CLASS) {
+        String path = file.getName().replaceFirst("^/CLASS_OUTPUT/", "");
+        classes.put(path.replace('/', '.').replaceFirst("\\.class$", ""), bytes(file));
+      }
+    }
+    loader =
+        new ClassLoader(GeneratedChannelBehaviourTest.class.getClassLoader()) {
+          @Override
+          protected Class<?> findClass(String name) throws ClassNotFoundException {
+            byte[] bytes = classes.get(name);
+            if (bytes == null) {
+              throw new ClassNotFoundException(name);
+            }
+            return defineClass(name, bytes, 0, bytes.length);
+          }
+        };
+  }
+
+  private static byte[] bytes(JavaFileObject file) {
+    try (InputStream in = file.openInputStream()) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String run(String scenario) throws Exception {
+    return (String) loader.loadClass("flow.Scenarios").getMethod(scenario).invoke(null);
+  }
+
+  @Test
+  void bufferedIsFifoWithLenAndCap() throws Exception {
+    assertThat(run("bufferedIsFifoWithLenAndCap")).isEqualTo("[true, false, 2/2, a, b, null, 0/2]");
+  }
+
+  @Test
+  void unbufferedIsARendezvous() throws Exception {
+    assertThat(run("unbufferedIsARendezvous")).isEqualTo("[false, x, 0]");
+  }
+
+  @Test
+  void closeDrainsThenEnds() throws Exception {
+    assertThat(run("closeDrainsThenEnds"))
+        .isEqualTo("[true, 1, 2, receive closed, send closed, close closed]");
+  }
+
+  @Test
+  void selectOverEndsAndChannel() throws Exception {
+    assertThat(run("selectOverEndsAndChannel"))
+        .isEqualTo("[sent, got s, empty, closed gives null, ignored value]");
+  }
+
+  @Test
+  void asChannelSharesTheChannel() throws Exception {
+    assertThat(run("asChannelSharesTheChannel")).isEqualTo("[p, q]");
+  }
+
+  @Test
+  void nullIsRejected() throws Exception {
+    assertThat(run("nullIsRejected")).isEqualTo("rejected");
+  }
+
+  @Test
+  void endsHaveOnlyTheirOwnDirectionAndNoWayBack() throws Exception {
+    Class<?> channel = loader.loadClass("flow.OrderChannel");
+    List<String> sendEnd = publicMethods(loader.loadClass("flow.OrderChannel$SendEnd"));
+    List<String> receiveEnd = publicMethods(loader.loadClass("flow.OrderChannel$ReceiveEnd"));
+    assertThat(sendEnd)
+        .containsExactly("send", "trySend", "close", "isClosed", "len", "cap", "sendHandle");
+    assertThat(receiveEnd)
+        .containsExactly(
+            "receive", "tryReceive", "iterator", "isClosed", "len", "cap", "receiveHandle");
+    for (String end : List.of("flow.OrderChannel$SendEnd", "flow.OrderChannel$ReceiveEnd")) {
+      for (Method method : loader.loadClass(end).getMethods()) {
+        assertThat(method.getReturnType()).isNotEqualTo(channel);
+        assertThat(method.getReturnType().getName()).isNotEqualTo("dev.conduit.Channel");
+      }
+      assertThat(loader.loadClass(end).getConstructors()).isEmpty();
+    }
+    // The handles a select gets have no public instance operation either.
+    assertThat(
+            Arrays.stream(Class.forName("dev.conduit.SelectHandle").getDeclaredMethods())
+                .filter(m -> Modifier.isPublic(m.getModifiers()))
+                .filter(m -> !Modifier.isStatic(m.getModifiers()))
+                .map(Method::getName))
+        .containsExactly("toString");
+    assertThat(Modifier.isFinal(channel.getModifiers())).isTrue();
+  }
+
+  /** Public methods declared by the class itself (not Object's), excluding toString. */
+  private static List<String> publicMethods(Class<?> type) {
+    return Arrays.stream(type.getDeclaredMethods())
+        .filter(m -> Modifier.isPublic(m.getModifiers()) && !m.isSynthetic() && !m.isBridge())
+        .map(Method::getName)
+        .filter(name -> !name.equals("toString"))
+        .toList();
+  }
+}
