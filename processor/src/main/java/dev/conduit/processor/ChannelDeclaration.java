@@ -2,13 +2,18 @@ package dev.conduit.processor;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.ModuleElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 
@@ -79,6 +84,72 @@ final class ChannelDeclaration {
             canUse(type, Names.GENERATED, "java.compiler"),
             canUse(type, "org.jspecify.annotations.Nullable", "org.jspecify"),
             isPublic));
+  }
+
+  /**
+   * The primitive channels {@code annotation} asks for, each once per package. Reports values that
+   * are not int, long or double, and channels that another type of the package already asked for
+   * ({@code owners} maps each generated name to the type that asked first, across rounds).
+   */
+  List<PrimitiveChannelModel> readPrimitives(
+      TypeElement type, AnnotationMirror annotation, Map<String, String> owners) {
+    List<PrimitiveChannelModel> models = new ArrayList<>();
+    String packageName = elements.getPackageOf(type).getQualifiedName().toString();
+    for (AnnotationValue value : primitiveValues(annotation)) {
+      if (!(value.getValue() instanceof TypeMirror requested)) {
+        continue; // an unresolved class literal: javac reports it
+      }
+      Optional<PrimitiveKind> kind = PrimitiveKind.of(requested.getKind());
+      if (kind.isEmpty()) {
+        if (requested.getKind() != TypeKind.ERROR) {
+          reporter.error(
+              ErrorId.UNSUPPORTED_PRIMITIVE,
+              "@GenerateChannel(primitives = ...) takes int.class, long.class and double.class,"
+                  + " not "
+                  + requested
+                  + ".class (a reference type gets its channel from @GenerateChannel on it)",
+              type,
+              annotation,
+              value);
+        }
+        continue;
+      }
+      PrimitiveChannelModel model =
+          new PrimitiveChannelModel(
+              packageName, kind.get(), type, canUse(type, Names.GENERATED, "java.compiler"));
+      String owner = owners.putIfAbsent(model.qualifiedName(), type.getQualifiedName().toString());
+      if (owner != null) {
+        reporter.error(
+            ErrorId.DUPLICATE_PRIMITIVE_CHANNEL,
+            model.qualifiedName()
+                + " is already generated for "
+                + owner
+                + ": request each primitive channel once per package",
+            type,
+            annotation,
+            value);
+        continue;
+      }
+      models.add(model);
+    }
+    return models;
+  }
+
+  private static List<? extends AnnotationValue> primitiveValues(AnnotationMirror annotation) {
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry :
+        annotation.getElementValues().entrySet()) {
+      if (entry.getKey().getSimpleName().contentEquals("primitives")
+          && entry.getValue().getValue() instanceof List<?> values) {
+        List<AnnotationValue> result = new ArrayList<>();
+        for (Object value : values) {
+          if (value instanceof AnnotationValue annotationValue) {
+            result.add(annotationValue);
+          }
+        }
+        return result;
+      }
+    }
+    return List.of();
   }
 
   /**

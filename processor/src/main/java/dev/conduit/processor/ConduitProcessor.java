@@ -1,8 +1,11 @@
 package dev.conduit.processor;
 
 import com.google.auto.service.AutoService;
+import com.palantir.javapoet.JavaFile;
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
@@ -32,6 +35,9 @@ public final class ConduitProcessor extends AbstractProcessor {
 
   /** The channels this processor generated, so a package's {@code @RequiresContext} skips them. */
   private final Set<String> generatedTypes = new LinkedHashSet<>();
+
+  /** Each primitive channel generated, by qualified name, with the type that asked for it. */
+  private final Map<String, String> primitiveOwners = new HashMap<>();
 
   /** Creates the processor; javac finds it through {@link java.util.ServiceLoader}. */
   public ConduitProcessor() {}
@@ -96,9 +102,23 @@ public final class ConduitProcessor extends AbstractProcessor {
       return;
     }
     String name = model.get().packageName() + "." + model.get().channelName();
+    write(name, new ChannelWriter(model.get()).write(), type, annotation, reporter);
+    for (PrimitiveChannelModel primitive :
+        declaration.readPrimitives(type, annotation, primitiveOwners)) {
+      write(
+          primitive.qualifiedName(),
+          new PrimitiveChannelWriter(primitive).write(),
+          type,
+          annotation,
+          reporter);
+    }
+  }
+
+  private void write(
+      String name, JavaFile file, TypeElement type, AnnotationMirror annotation, Reporter reporter) {
     generatedTypes.add(name);
     try {
-      new ChannelWriter(model.get()).write().writeTo(processingEnv.getFiler());
+      file.writeTo(processingEnv.getFiler());
     } catch (IOException e) {
       reporter.error(
           ErrorId.WRITE_FAILED, "could not write " + name + ": " + e.getMessage(), type, annotation);

@@ -17,6 +17,10 @@ enum ErrorId {
   OVERRIDE_DIRECTION("ConduitOverrideDirection"),
   /** {@code @GenerateChannel} on a type that cannot be a generated channel's element type. */
   INVALID_ELEMENT_TYPE("ConduitInvalidElementType"),
+  /** {@code GenerateChannel.primitives()} names a type other than int, long or double. */
+  UNSUPPORTED_PRIMITIVE("ConduitUnsupportedPrimitive"),
+  /** The same primitive channel requested twice for one package. */
+  DUPLICATE_PRIMITIVE_CHANNEL("ConduitDuplicatePrimitiveChannel"),
   /** A generated file could not be written (the file system, or another processor, is at fault). */
   WRITE_FAILED("ConduitWriteFailed"),
   /** A bug in the processor itself; the message asks for a report. */

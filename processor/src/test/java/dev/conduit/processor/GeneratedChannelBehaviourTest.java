@@ -6,16 +6,10 @@ import static dev.conduit.processor.Compilations.compile;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -34,32 +28,7 @@ class GeneratedChannelBehaviourTest {
             JavaFileObjects.forResource("scenarios/flow/Order.java"),
             JavaFileObjects.forResource("scenarios/flow/Scenarios.java"));
     assertThat(compilation).succeededWithoutWarnings();
-    Map<String, byte[]> classes = new HashMap<>();
-    for (JavaFileObject file : compilation.generatedFiles()) {
-      if (file.getKind() == JavaFileObject.Kind.CLASS) {
-        String path = file.getName().replaceFirst("^/CLASS_OUTPUT/", "");
-        classes.put(path.replace('/', '.').replaceFirst("\\.class$", ""), bytes(file));
-      }
-    }
-    loader =
-        new ClassLoader(GeneratedChannelBehaviourTest.class.getClassLoader()) {
-          @Override
-          protected Class<?> findClass(String name) throws ClassNotFoundException {
-            byte[] bytes = classes.get(name);
-            if (bytes == null) {
-              throw new ClassNotFoundException(name);
-            }
-            return defineClass(name, bytes, 0, bytes.length);
-          }
-        };
-  }
-
-  private static byte[] bytes(JavaFileObject file) {
-    try (InputStream in = file.openInputStream()) {
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    loader = CompiledClasses.loader(compilation);
   }
 
   private static String run(String scenario) throws Exception {
