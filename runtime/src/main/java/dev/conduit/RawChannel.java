@@ -5,17 +5,17 @@ import java.util.OptionalLong;
 import java.util.PrimitiveIterator;
 
 /**
- * A channel of 64-bit values that never boxes them: the engine under the primitive channels
- * ({@code IntChannel}, {@code LongChannel}, {@code DoubleChannel}) that Conduit's annotation
- * processor generates for {@code @GenerateChannel(primitives = ...)}. Use those; this type exists
- * so that generated code has a public entry point, and carries an {@code int} or a {@code
- * double} as its bits.
+ * A channel of 64-bit values that never boxes them: the engine under the primitive channels ({@code
+ * IntChannel}, {@code LongChannel}, {@code DoubleChannel}) that Conduit's annotation processor
+ * generates for {@code @GenerateChannel(primitives = ...)}. Use those; this type exists so that
+ * generated code has a public entry point, and carries an {@code int} or a {@code double} as its
+ * bits.
  *
  * <p>It has {@link Channel}'s semantics (unbuffered rendezvous or a buffer of {@link #cap()}
  * values, FIFO, closing, blocking and interruption; see there), with two differences: it cannot
- * take part in a {@link Select}, and {@link #tryReceive()} returns an {@link OptionalLong}
- * rather than null. Sending to a buffer with room and receiving a buffered value allocate
- * nothing; an operation that has to block allocates its wait record, as {@code Channel} does.
+ * take part in a {@link Select}, and {@link #tryReceive()} returns an {@link OptionalLong} rather
+ * than null. Sending to a buffer with room and receiving a buffered value allocate nothing; an
+ * operation that has to block allocates its wait record, as {@code Channel} does.
  */
 public interface RawChannel {
 

@@ -6,8 +6,8 @@ package dev.conduit;
  * their receive ends implement it.
  *
  * <p>A type that implements this interface but not {@link SendSelectable} is receive-only at
- * compile time: the type itself states
- * the direction, as {@code @ReceiveOnly} does on a {@code Channel}.
+ * compile time: the type itself states the direction, as {@code @ReceiveOnly} does on a {@code
+ * Channel}.
  *
  * @param <T> the type of the values received
  */

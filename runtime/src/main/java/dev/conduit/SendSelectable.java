@@ -6,8 +6,8 @@ package dev.conduit;
  * their send ends implement it.
  *
  * <p>A type that implements this interface but not {@link ReceiveSelectable} is send-only at
- * compile time: the type itself states
- * the direction, as {@code @SendOnly} does on a {@code Channel}.
+ * compile time: the type itself states the direction, as {@code @SendOnly} does on a {@code
+ * Channel}.
  *
  * @param <T> the type of the values sent
  */

@@ -18,8 +18,8 @@ import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 
 /**
- * The declaration step for {@code @GenerateChannel}: validates the annotated type and turns it
- * into a {@link ChannelModel}, or reports why it cannot be a generated channel's element type.
+ * The declaration step for {@code @GenerateChannel}: validates the annotated type and turns it into
+ * a {@link ChannelModel}, or reports why it cannot be a generated channel's element type.
  */
 final class ChannelDeclaration {
   private final Elements elements;
@@ -154,8 +154,8 @@ final class ChannelDeclaration {
 
   /**
    * Whether the user's code can refer to {@code typeName}: it must be there, and a named module
-   * must read the module it comes from (only direct {@code requires} are recognised, which errs
-   * on the side of leaving an annotation out).
+   * must read the module it comes from (only direct {@code requires} are recognised, which errs on
+   * the side of leaving an annotation out).
    */
   private boolean canUse(TypeElement user, String typeName, String moduleName) {
     if (elements.getTypeElement(typeName) == null) {
@@ -166,6 +166,7 @@ final class ChannelDeclaration {
       return true;
     }
     return ElementFilter.requiresIn(module.getDirectives()).stream()
-        .anyMatch(requires -> requires.getDependency().getQualifiedName().contentEquals(moduleName));
+        .anyMatch(
+            requires -> requires.getDependency().getQualifiedName().contentEquals(moduleName));
   }
 }

@@ -11,8 +11,8 @@ import javax.lang.model.element.TypeElement;
  * @param elementSimpleNames the element type's simple name, after those of its enclosing types
  * @param channelName the generated class's simple name, such as {@code OrderChannel}
  * @param originatingElement the annotated type, registered with the generated file
- * @param withGeneratedAnnotation whether {@code javax.annotation.processing.Generated} is
- *     available to the user's code
+ * @param withGeneratedAnnotation whether {@code javax.annotation.processing.Generated} is available
+ *     to the user's code
  * @param withNullable whether JSpecify's {@code Nullable} is available to the user's code
  * @param isPublic whether the channel is public: only when the element type is public (with all
  *     types enclosing it), so that no public API names a type its users cannot see

@@ -10,8 +10,8 @@ import javax.lang.model.type.TypeVariable;
 import javax.lang.model.util.Types;
 
 /**
- * Tells channel types and the Context type apart, by the qualified names of a type's supertypes,
- * so that it works whether or not the runtime is on the class path.
+ * Tells channel types and the Context type apart, by the qualified names of a type's supertypes, so
+ * that it works whether or not the runtime is on the class path.
  */
 final class ChannelTypes {
 
@@ -60,8 +60,8 @@ final class ChannelTypes {
   }
 
   /**
-   * Adds the qualified names of {@code type} and all its supertypes to {@code names}; returns
-   * false if some of them could not be resolved.
+   * Adds the qualified names of {@code type} and all its supertypes to {@code names}; returns false
+   * if some of them could not be resolved.
    */
   private boolean collectSupertypeNames(TypeMirror type, Set<String> names) {
     switch (type.getKind()) {

@@ -254,7 +254,9 @@ final class ChannelWriter {
 
   private void receiveOperations(TypeSpec.Builder type) {
     TypeName nullableElement =
-        model.withNullable() ? element.annotated(AnnotationSpec.builder(NULLABLE).build()) : element;
+        model.withNullable()
+            ? element.annotated(AnnotationSpec.builder(NULLABLE).build())
+            : element;
     type.addMethod(
             MethodSpec.methodBuilder("receive")
                 .addModifiers(Modifier.PUBLIC)

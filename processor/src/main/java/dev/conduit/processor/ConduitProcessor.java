@@ -19,14 +19,14 @@ import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 
 /**
- * Conduit's annotation processor: the declaration checks of {@code @SendOnly}, {@code
- * @ReceiveOnly} and {@code @RequiresContext}, and the typed channels of {@code @GenerateChannel}.
+ * Conduit's annotation processor: the declaration checks of {@code @SendOnly}, {@code @ReceiveOnly}
+ * and {@code @RequiresContext}, and the typed channels of {@code @GenerateChannel}.
  *
- * <p>It looks at every type being compiled, not only annotated ones, because an override that
- * drops a direction carries no annotation at all. Channels are generated in the round that sees
- * their element type. The checks run once, in the last round, so that types generated meanwhile
- * (by this processor or another) are resolved when a declaration uses them. It claims
- * Conduit's annotations only in rounds without others, so other processors see theirs.
+ * <p>It looks at every type being compiled, not only annotated ones, because an override that drops
+ * a direction carries no annotation at all. Channels are generated in the round that sees their
+ * element type. The checks run once, in the last round, so that types generated meanwhile (by this
+ * processor or another) are resolved when a declaration uses them. It claims Conduit's annotations
+ * only in rounds without others, so other processors see theirs.
  */
 @AutoService(Processor.class)
 public final class ConduitProcessor extends AbstractProcessor {
@@ -74,9 +74,10 @@ public final class ConduitProcessor extends AbstractProcessor {
   /**
    * Claims the annotations of a round when they are Conduit's own, the language's and the {@code
    * Generated} that marks generated code (the only annotation in the rounds that compile the
-   * generated channels), which no other processor handles, so that {@code -Xlint:processing} does not warn (and {@code -Werror}
-   * does not fail) that nobody claimed them. Any other annotation in the round leaves them all
-   * unclaimed: claiming is all or nothing, and other processors must still see theirs.
+   * generated channels), which no other processor handles, so that {@code -Xlint:processing} does
+   * not warn (and {@code -Werror} does not fail) that nobody claimed them. Any other annotation in
+   * the round leaves them all unclaimed: claiming is all or nothing, and other processors must
+   * still see theirs.
    */
   private static boolean claimable(Set<? extends TypeElement> annotations) {
     if (annotations.isEmpty()) {
@@ -115,13 +116,20 @@ public final class ConduitProcessor extends AbstractProcessor {
   }
 
   private void write(
-      String name, JavaFile file, TypeElement type, AnnotationMirror annotation, Reporter reporter) {
+      String name,
+      JavaFile file,
+      TypeElement type,
+      AnnotationMirror annotation,
+      Reporter reporter) {
     generatedTypes.add(name);
     try {
       file.writeTo(processingEnv.getFiler());
     } catch (IOException e) {
       reporter.error(
-          ErrorId.WRITE_FAILED, "could not write " + name + ": " + e.getMessage(), type, annotation);
+          ErrorId.WRITE_FAILED,
+          "could not write " + name + ": " + e.getMessage(),
+          type,
+          annotation);
     }
   }
 

@@ -1,6 +1,5 @@
 package dev.conduit.processor;
 
-import java.util.List;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -14,8 +13,8 @@ final class Declarations {
   private Declarations() {}
 
   /**
-   * Whether the user wrote {@code element}, rather than the language implying it (an enum's
-   * {@code values()}, a default constructor, a record's implicit members).
+   * Whether the user wrote {@code element}, rather than the language implying it (an enum's {@code
+   * values()}, a default constructor, a record's implicit members).
    */
   static boolean isWrittenInSource(Elements elements, Element element) {
     return elements.getOrigin(element) == Elements.Origin.EXPLICIT;
@@ -24,8 +23,8 @@ final class Declarations {
   /**
    * Whether {@code declaration}, a record's accessor or a parameter of one of its constructors,
    * only repeats a record component: javac copies a component's annotations to its accessor and
-   * canonical constructor parameter, so checking the components is enough and reports each
-   * mistake once.
+   * canonical constructor parameter, so checking the components is enough and reports each mistake
+   * once.
    */
   static boolean repeatsRecordComponent(Element declaration, TypeElement record) {
     for (RecordComponentElement component : record.getRecordComponents()) {

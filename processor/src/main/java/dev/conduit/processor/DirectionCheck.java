@@ -12,8 +12,8 @@ import javax.lang.model.util.Elements;
 
 /**
  * {@code @SendOnly}/{@code @ReceiveOnly} where they can be seen without method bodies (fields,
- * parameters, method returns, record components and the type uses inside their types): never
- * both at one place, and only on channel types.
+ * parameters, method returns, record components and the type uses inside their types): never both
+ * at one place, and only on channel types.
  */
 final class DirectionCheck {
   private final Elements elements;
@@ -65,8 +65,7 @@ final class DirectionCheck {
               && method.getKind() == ElementKind.CONSTRUCTOR
               && Declarations.repeatsRecordComponent(parameter, owner);
       if (!repeats) {
-        checkDeclaration(
-            parameter, parameter.asType(), "parameter '" + parameter + "' of " + name);
+        checkDeclaration(parameter, parameter.asType(), "parameter '" + parameter + "' of " + name);
       }
     }
   }
@@ -110,8 +109,7 @@ final class DirectionCheck {
               declaration,
               marks.mirror());
       case SEND_END, RECEIVE_END -> {
-        boolean contradicts =
-            (kind == ChannelTypes.Kind.SEND_END) != (direction == Direction.SEND);
+        boolean contradicts = (kind == ChannelTypes.Kind.SEND_END) != (direction == Direction.SEND);
         if (contradicts) {
           reporter.error(
               ErrorId.DIRECTION_CONTRADICTS_TYPE,

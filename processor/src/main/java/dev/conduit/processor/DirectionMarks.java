@@ -5,8 +5,8 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.TypeElement;
 
 /**
- * The direction annotations at one place: a declaration's own type or a type use inside it.
- * Either mirror is null when that annotation is absent.
+ * The direction annotations at one place: a declaration's own type or a type use inside it. Either
+ * mirror is null when that annotation is absent.
  */
 record DirectionMarks(AnnotationMirror send, AnnotationMirror receive, AnnotationMirror last) {
   static final DirectionMarks NONE = new DirectionMarks(null, null, null);

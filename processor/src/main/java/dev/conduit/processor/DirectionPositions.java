@@ -9,13 +9,13 @@ import javax.lang.model.type.WildcardType;
 
 /**
  * Walks the places of a declaration's type where a direction annotation can sit: the type itself
- * and, recursively, its type arguments, array components and wildcard bounds ({@code
- * List<@SendOnly Channel<Job>>}).
+ * and, recursively, its type arguments, array components and wildcard bounds ({@code List<@SendOnly
+ * Channel<Job>>}).
  *
  * <p>An annotation written before a declaration is both a declaration annotation and a type
- * annotation. Following the Java language rules on which type such an annotation applies to, it
- * is counted on the declaration's type, or on the innermost component of an array type ({@code
- * @SendOnly Channel<Job>[]} is an array of send-only channels).
+ * annotation. Following the Java language rules on which type such an annotation applies to, it is
+ * counted on the declaration's type, or on the innermost component of an array type
+ * ({@code @SendOnly Channel<Job>[]} is an array of send-only channels).
  */
 final class DirectionPositions {
 

@@ -1,8 +1,8 @@
 package dev.conduit.processor;
 
 /**
- * The stable ids that start every message of the processor, in brackets. Users and tools may
- * search for them, so an id never changes meaning once released.
+ * The stable ids that start every message of the processor, in brackets. Users and tools may search
+ * for them, so an id never changes meaning once released.
  */
 enum ErrorId {
   /** {@code @SendOnly} and {@code @ReceiveOnly} on the same element or type use. */

@@ -1,9 +1,9 @@
 package dev.conduit.processor;
 
 /**
- * Qualified names of the types the processor looks for. They are matched by name, so the
- * processor needs neither the annotations nor the runtime on its own path, and still works when
- * the user's class path lacks one of them.
+ * Qualified names of the types the processor looks for. They are matched by name, so the processor
+ * needs neither the annotations nor the runtime on its own path, and still works when the user's
+ * class path lacks one of them.
  */
 final class Names {
   static final String SEND_ONLY = "dev.conduit.annotations.SendOnly";

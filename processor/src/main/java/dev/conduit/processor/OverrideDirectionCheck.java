@@ -10,18 +10,17 @@ import javax.lang.model.util.Elements;
 
 /**
  * An override may not change the channel direction its callers rely on. Through the overridden
- * method, callers pass channels of its parameters' directions and receive one of its return
- * type's direction, so, by Go's rule that only a bidirectional channel converts to a directional
- * one:
+ * method, callers pass channels of its parameters' directions and receive one of its return type's
+ * direction, so, by Go's rule that only a bidirectional channel converts to a directional one:
  *
  * <ul>
- *   <li>a parameter that is directional in the overridden method keeps that direction (dropping
- *       it would let the override send on a channel its callers gave only for receiving);
+ *   <li>a parameter that is directional in the overridden method keeps that direction (dropping it
+ *       would let the override send on a channel its callers gave only for receiving);
  *   <li>a directional return type must be directional the same way in the overridden method.
  * </ul>
  *
- * Narrowing is fine: an override may take a bidirectional parameter as directional, and may
- * return a bidirectional channel where a directional one is declared.
+ * Narrowing is fine: an override may take a bidirectional parameter as directional, and may return
+ * a bidirectional channel where a directional one is declared.
  */
 final class OverrideDirectionCheck {
   private final Elements elements;

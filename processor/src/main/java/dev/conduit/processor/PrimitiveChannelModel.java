@@ -9,8 +9,8 @@ import javax.lang.model.element.TypeElement;
  * @param packageName the package of the type that asked for it, where the channel is generated
  * @param kind the primitive element type
  * @param originatingElement the annotated type, registered with the generated file
- * @param withGeneratedAnnotation whether {@code javax.annotation.processing.Generated} is
- *     available to the user's code
+ * @param withGeneratedAnnotation whether {@code javax.annotation.processing.Generated} is available
+ *     to the user's code
  */
 record PrimitiveChannelModel(
     String packageName,

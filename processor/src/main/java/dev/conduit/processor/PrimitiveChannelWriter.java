@@ -158,8 +158,7 @@ final class PrimitiveChannelWriter {
       receiveOperations(type);
     }
     commonOperations(type);
-    type.addMethod(
-        toStringMethod(kind.channelName() + (sending ? ".SendEnd" : ".ReceiveEnd")));
+    type.addMethod(toStringMethod(kind.channelName() + (sending ? ".SendEnd" : ".ReceiveEnd")));
     return type.build();
   }
 
@@ -253,8 +252,7 @@ final class PrimitiveChannelWriter {
                 .addJavadoc(
                     "Receives values until the channel is closed and drained, passing each to"
                         + " {@code action}: Go's {@code for v := range ch}, without boxing.\n")
-                .beginControlFlow(
-                    "for ($T values = iterator(); values.hasNext(); )", iterator)
+                .beginControlFlow("for ($T values = iterator(); values.hasNext(); )", iterator)
                 .addStatement("action.accept(values.next$L())", kind.title)
                 .endControlFlow()
                 .build());

@@ -47,8 +47,7 @@ final class RequiresContextCheck {
 
   private void checkType(TypeElement type, String packageRule) {
     AnnotationMirror onType = annotation(type);
-    String typeRule =
-        onType != null ? "@RequiresContext on " + type.getSimpleName() : packageRule;
+    String typeRule = onType != null ? "@RequiresContext on " + type.getSimpleName() : packageRule;
     if (type.getKind() == ElementKind.ANNOTATION_TYPE && onType == null) {
       typeRule = null; // an annotation's elements cannot have parameters
     }

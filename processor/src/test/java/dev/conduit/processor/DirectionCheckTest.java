@@ -27,8 +27,9 @@ class DirectionCheckTest {
     Compilation compilation = compile(source);
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[ConduitConflictingDirections] @SendOnly and @ReceiveOnly on the"
-            + " parameter 'jobs' of run(Channel<String>)")
+        .hadErrorContaining(
+            "[ConduitConflictingDirections] @SendOnly and @ReceiveOnly on the"
+                + " parameter 'jobs' of run(Channel<String>)")
         .inFile(source)
         .onLine(5);
   }
@@ -50,8 +51,8 @@ class DirectionCheckTest {
     Compilation compilation = compile(source);
     assertThat(compilation).hadErrorCount(3);
     assertThat(compilation)
-        .hadErrorContaining("[ConduitConflictingDirections] @SendOnly and @ReceiveOnly on the"
-            + " field 'field'")
+        .hadErrorContaining(
+            "[ConduitConflictingDirections] @SendOnly and @ReceiveOnly on the" + " field 'field'")
         .inFile(source)
         .onLine(4);
     // Reported on the annotation written second.
@@ -152,13 +153,15 @@ class DirectionCheckTest {
                 "  Channel<String> @SendOnly [] plainArrayIsNotAChannel;",
                 "  abstract @ReceiveOnly Channel<Integer> results();",
                 "  abstract void fanIn(List<@ReceiveOnly Channel<String>> inputs,",
-                "      Map<String, ? extends @SendOnly Channel<String>> byName, @SendOnly C typed);",
+                "      Map<String, ? extends @SendOnly Channel<String>> byName, @SendOnly C"
+                    + " typed);",
                 "  @SuppressWarnings(\"rawtypes\") @SendOnly Channel raw;",
                 "}"));
     // The only error is the array itself marked as a channel.
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("@SendOnly on the field 'plainArrayIsNotAChannel', which is Channel<String>[]");
+        .hadErrorContaining(
+            "@SendOnly on the field 'plainArrayIsNotAChannel', which is Channel<String>[]");
   }
 
   @Test

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Compiles scenarios/flow (a {@code @GenerateChannel} record and code using its channel) with
- * the processor, loads the classes and runs them: the generated channel behaves like {@code
- * Channel}, in select too, and its ends expose one direction only.
+ * Compiles scenarios/flow (a {@code @GenerateChannel} record and code using its channel) with the
+ * processor, loads the classes and runs them: the generated channel behaves like {@code Channel},
+ * in select too, and its ends expose one direction only.
  */
 class GeneratedChannelBehaviourTest {
   private static ClassLoader loader;

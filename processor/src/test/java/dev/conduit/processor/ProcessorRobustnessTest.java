@@ -71,7 +71,11 @@ class ProcessorRobustnessTest {
                       return WrappingProcessor.Hook.PASS;
                     }));
     JavaFileObject bad =
-        source("test.Bad", "package test;", "@dev.conduit.annotations.GenerateChannel", "record Bad() {}");
+        source(
+            "test.Bad",
+            "package test;",
+            "@dev.conduit.annotations.GenerateChannel",
+            "record Bad() {}");
     JavaFileObject good =
         source(
             "test.Good",

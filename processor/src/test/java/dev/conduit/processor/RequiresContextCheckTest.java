@@ -112,10 +112,7 @@ class RequiresContextCheckTest {
   @Test
   void packageCoversEveryTypeInIt() {
     JavaFileObject packageInfo =
-        source(
-            "test.package-info",
-            "@dev.conduit.annotations.RequiresContext",
-            "package test;");
+        source("test.package-info", "@dev.conduit.annotations.RequiresContext", "package test;");
     JavaFileObject worker =
         source(
             "test.Worker",
@@ -149,9 +146,7 @@ class RequiresContextCheckTest {
         compile(
             CONTEXT,
             source(
-                "test.package-info",
-                "@dev.conduit.annotations.RequiresContext",
-                "package test;"),
+                "test.package-info", "@dev.conduit.annotations.RequiresContext", "package test;"),
             source(
                 "test.Order",
                 "package test;",

@@ -26,7 +26,9 @@ final class WrappingProcessor extends AbstractProcessor {
     this.wrapper = wrapper;
   }
 
-  /** A proxy of {@code type} that sends every call to {@code target} unless {@code hook} answers. */
+  /**
+   * A proxy of {@code type} that sends every call to {@code target} unless {@code hook} answers.
+   */
   interface Hook {
     /** Returns {@link #PASS} to let {@code target} answer. */
     Object call(Method method, Object[] args) throws Exception;

@@ -15,13 +15,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * {@link RawChannel}: the algorithm of {@link ChannelImpl} (a ring buffer plus FIFO queues of
- * blocked senders and receivers under one briefly held lock, threads unparked after unlocking)
- * on a {@code long[]} buffer, without select support, so that a value never becomes an object.
+ * blocked senders and receivers under one briefly held lock, threads unparked after unlocking) on a
+ * {@code long[]} buffer, without select support, so that a value never becomes an object.
  *
- * <p>A blocked operation is a {@link RawNode}; whoever completes it writes the value into the
- * node (for a receiver) or reads it from there (for a sender) and then decides the node's state
- * with a CAS, which publishes the value. A node whose thread gave up (interrupted) is decided by
- * that thread itself, so a counterpart's CAS fails and it drops the node.
+ * <p>A blocked operation is a {@link RawNode}; whoever completes it writes the value into the node
+ * (for a receiver) or reads it from there (for a sender) and then decides the node's state with a
+ * CAS, which publishes the value. A node whose thread gave up (interrupted) is decided by that
+ * thread itself, so a counterpart's CAS fails and it drops the node.
  */
 public final class RawChannelImpl implements RawChannel {
   private static final int DONE = 0;
@@ -155,8 +155,8 @@ public final class RawChannelImpl implements RawChannel {
   }
 
   /**
-   * With the lock held, takes the next value (the buffer's head, refilled from a waiting sender,
-   * or a waiting sender's value) into {@link #taken}, and leaves the sender to unpark in {@link
+   * With the lock held, takes the next value (the buffer's head, refilled from a waiting sender, or
+   * a waiting sender's value) into {@link #taken}, and leaves the sender to unpark in {@link
    * #takenFrom}; the caller reads both before unlocking. Fields rather than a returned holder keep
    * a receive free of allocation.
    *
