@@ -30,6 +30,11 @@ record ChannelModel(
     elementSimpleNames = List.copyOf(elementSimpleNames);
   }
 
+  /** The generated channel's qualified name. */
+  String qualifiedChannelName() {
+    return packageName.isEmpty() ? channelName : packageName + "." + channelName;
+  }
+
   /** The element type as written in Javadoc and messages: {@code Order}, {@code Outer.Order}. */
   String elementDisplayName() {
     return String.join(".", elementSimpleNames);

@@ -113,7 +113,7 @@ final class ChannelWriter {
                     .build());
     sendOperations(type);
     receiveOperations(type);
-    commonOperations(type);
+    WriterMethods.addStateQueries(type);
     type.addMethod(
             MethodSpec.methodBuilder("sendEnd")
                 .addModifiers(Modifier.PUBLIC)
@@ -147,7 +147,7 @@ final class ChannelWriter {
                 .build())
         .addMethod(handle("sendHandle", "sendEnd.sendHandle()"))
         .addMethod(handle("receiveHandle", "receiveEnd.receiveHandle()"))
-        .addMethod(toStringMethod(model.channelName()))
+        .addMethod(WriterMethods.toStringMethod(model.channelName()))
         .addType(endType(true))
         .addType(endType(false));
     if (model.withGeneratedAnnotation()) {
@@ -205,7 +205,7 @@ final class ChannelWriter {
     } else {
       receiveOperations(type);
     }
-    commonOperations(type);
+    WriterMethods.addStateQueries(type);
     type.addMethod(
             MethodSpec.methodBuilder(sending ? "sendHandle" : "receiveHandle")
                 .addAnnotation(Override.class)
@@ -213,7 +213,7 @@ final class ChannelWriter {
                 .returns(ParameterizedTypeName.get(SELECT_HANDLE, element))
                 .addStatement("return handle")
                 .build())
-        .addMethod(toStringMethod(model.channelName() + (sending ? ".SendEnd" : ".ReceiveEnd")));
+        .addMethod(WriterMethods.toStringMethod(model.channelName() + (sending ? ".SendEnd" : ".ReceiveEnd")));
     return type.build();
   }
 
@@ -290,45 +290,12 @@ final class ChannelWriter {
                 .build());
   }
 
-  private void commonOperations(TypeSpec.Builder type) {
-    type.addMethod(
-            MethodSpec.methodBuilder("isClosed")
-                .addModifiers(Modifier.PUBLIC)
-                .returns(boolean.class)
-                .addJavadoc("Whether the channel has been closed; values may still wait.\n")
-                .addStatement("return channel.isClosed()")
-                .build())
-        .addMethod(
-            MethodSpec.methodBuilder("len")
-                .addModifiers(Modifier.PUBLIC)
-                .returns(int.class)
-                .addJavadoc("How many values wait in the buffer now: Go's {@code len(ch)}.\n")
-                .addStatement("return channel.len()")
-                .build())
-        .addMethod(
-            MethodSpec.methodBuilder("cap")
-                .addModifiers(Modifier.PUBLIC)
-                .returns(int.class)
-                .addJavadoc("The buffer's capacity, 0 when unbuffered: Go's {@code cap(ch)}.\n")
-                .addStatement("return channel.cap()")
-                .build());
-  }
-
   private MethodSpec handle(String name, String source) {
     return MethodSpec.methodBuilder(name)
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
         .returns(ParameterizedTypeName.get(SELECT_HANDLE, element))
         .addStatement("return $L", source)
-        .build();
-  }
-
-  private static MethodSpec toStringMethod(String label) {
-    return MethodSpec.methodBuilder("toString")
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC)
-        .returns(String.class)
-        .addStatement("return $S + channel", label + " ")
         .build();
   }
 }

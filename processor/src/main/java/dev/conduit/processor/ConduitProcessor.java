@@ -102,7 +102,7 @@ public final class ConduitProcessor extends AbstractProcessor {
     if (model.isEmpty()) {
       return;
     }
-    String name = model.get().packageName() + "." + model.get().channelName();
+    String name = model.get().qualifiedChannelName();
     write(name, new ChannelWriter(model.get()).write(), type, annotation, reporter);
     for (PrimitiveChannelModel primitive :
         declaration.readPrimitives(type, annotation, primitiveOwners)) {

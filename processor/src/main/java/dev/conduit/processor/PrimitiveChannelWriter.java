@@ -104,7 +104,7 @@ final class PrimitiveChannelWriter {
                     .build());
     sendOperations(type);
     receiveOperations(type);
-    commonOperations(type);
+    WriterMethods.addStateQueries(type);
     type.addMethod(
             MethodSpec.methodBuilder("sendEnd")
                 .addModifiers(Modifier.PUBLIC)
@@ -119,7 +119,7 @@ final class PrimitiveChannelWriter {
                 .addJavadoc("The receive end of this channel (Go's {@code <-chan $L}).\n", name)
                 .addStatement("return receiveEnd")
                 .build())
-        .addMethod(toStringMethod(kind.channelName()))
+        .addMethod(WriterMethods.toStringMethod(kind.channelName()))
         .addType(endType(true))
         .addType(endType(false));
     if (model.withGeneratedAnnotation()) {
@@ -157,8 +157,8 @@ final class PrimitiveChannelWriter {
     } else {
       receiveOperations(type);
     }
-    commonOperations(type);
-    type.addMethod(toStringMethod(kind.channelName() + (sending ? ".SendEnd" : ".ReceiveEnd")));
+    WriterMethods.addStateQueries(type);
+    type.addMethod(WriterMethods.toStringMethod(kind.channelName() + (sending ? ".SendEnd" : ".ReceiveEnd")));
     return type.build();
   }
 
@@ -256,38 +256,5 @@ final class PrimitiveChannelWriter {
                 .addStatement("action.accept(values.next$L())", kind.title)
                 .endControlFlow()
                 .build());
-  }
-
-  private static void commonOperations(TypeSpec.Builder type) {
-    type.addMethod(
-            MethodSpec.methodBuilder("isClosed")
-                .addModifiers(Modifier.PUBLIC)
-                .returns(boolean.class)
-                .addJavadoc("Whether the channel has been closed; values may still wait.\n")
-                .addStatement("return channel.isClosed()")
-                .build())
-        .addMethod(
-            MethodSpec.methodBuilder("len")
-                .addModifiers(Modifier.PUBLIC)
-                .returns(int.class)
-                .addJavadoc("How many values wait in the buffer now: Go's {@code len(ch)}.\n")
-                .addStatement("return channel.len()")
-                .build())
-        .addMethod(
-            MethodSpec.methodBuilder("cap")
-                .addModifiers(Modifier.PUBLIC)
-                .returns(int.class)
-                .addJavadoc("The buffer's capacity, 0 when unbuffered: Go's {@code cap(ch)}.\n")
-                .addStatement("return channel.cap()")
-                .build());
-  }
-
-  private static MethodSpec toStringMethod(String label) {
-    return MethodSpec.methodBuilder("toString")
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC)
-        .returns(String.class)
-        .addStatement("return $S + channel", label + " ")
-        .build();
   }
 }
