@@ -137,6 +137,23 @@ class GenerateChannelTest {
   }
 
   @Test
+  void declarationChecksStillRunAfterAnErrorInAnEarlierRound() {
+    JavaFileObject source =
+        source(
+            "test.Mixed",
+            "package test;",
+            "class Mixed {",
+            "  @dev.conduit.annotations.GenerateChannel",
+            "  private record Hidden(int x) {}",
+            "  @dev.conduit.annotations.SendOnly String name;",
+            "}");
+    Compilation compilation = compile(source);
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation).hadErrorContaining("[ConduitInvalidElementType]").inFile(source).onLine(3);
+    assertThat(compilation).hadErrorContaining("[ConduitDirectionOnNonChannel]").inFile(source).onLine(5);
+  }
+
+  @Test
   void processorIsRegisteredAndDeclaredIsolating() throws IOException {
     assertThat(resource("META-INF/services/javax.annotation.processing.Processor"))
         .contains(ConduitProcessor.class.getName());
