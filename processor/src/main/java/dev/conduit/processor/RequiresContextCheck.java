@@ -4,6 +4,7 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.util.Elements;
@@ -13,8 +14,9 @@ import javax.lang.model.util.Elements;
  * dev.conduit.Context} (or a subtype such as {@code CancellableContext}).
  *
  * <p>On a method it covers that method. On a type it covers the methods the type declares, except
- * constructors, methods the language implies, and overrides: an override cannot change the
- * signature it inherits, so the requirement is checked where that signature is declared. On a
+ * constructors, methods the language implies, a program's {@code main}, and overrides: an
+ * override cannot change the signature it inherits, so the requirement is checked where that
+ * signature is declared. On a
  * package it covers every type of the package, nested ones included, except generated code.
  */
 final class RequiresContextCheck {
@@ -61,7 +63,8 @@ final class RequiresContextCheck {
         } else if (typeRule != null
             && !overrides.overridesAnything(method, type)
             && !isRecordAccessor(method, type)
-            && !isEnumMethod(method, type)) {
+            && !isEnumMethod(method, type)
+            && !isMain(method)) {
           checkMethod(method, typeRule, null);
         }
       } else if (member instanceof TypeElement nested) {
@@ -99,6 +102,17 @@ final class RequiresContextCheck {
   private static boolean isRecordAccessor(ExecutableElement method, TypeElement type) {
     return type.getRecordComponents().stream()
         .anyMatch(component -> method.equals(component.getAccessor()));
+  }
+
+  /**
+   * A program's {@code main}: where Go's {@code main} calls {@code context.Background()}, since
+   * nothing can pass it a Context.
+   */
+  private static boolean isMain(ExecutableElement method) {
+    return method.getSimpleName().contentEquals("main")
+        && method.getModifiers().contains(Modifier.STATIC)
+        && method.getParameters().size() == 1
+        && method.getParameters().get(0).asType().toString().equals("java.lang.String[]");
   }
 
   /** An enum's {@code values()} and {@code valueOf(String)}, which the language declares. */

@@ -125,6 +125,7 @@ class RequiresContextCheckTest {
             "  static class Inner {",
             "    void step(long n) {}",
             "  }",
+            "  public static void main(String[] args) {}",
             "}");
     JavaFileObject annotation =
         source("test.Marker", "package test;", "@interface Marker { String value(); }");
