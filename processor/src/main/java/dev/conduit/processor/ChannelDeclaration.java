@@ -12,6 +12,7 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.ModuleElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
@@ -83,7 +84,8 @@ final class ChannelDeclaration {
             type,
             canUse(type, Names.GENERATED, "java.compiler"),
             canUse(type, "org.jspecify.annotations.Nullable", "org.jspecify"),
-            isPublic));
+            isPublic,
+            channelTakesContexts()));
   }
 
   /**
@@ -150,6 +152,30 @@ final class ChannelDeclaration {
       }
     }
     return List.of();
+  }
+
+  /**
+   * Whether the runtime on the class path has {@code Channel.send(Context, T)} and {@code
+   * Channel.receive(Context)}: generated channels mirror the {@code Channel} they wrap, so code
+   * built against a runtime without them still compiles.
+   */
+  private boolean channelTakesContexts() {
+    TypeElement channel = elements.getTypeElement(Names.CHANNEL);
+    if (channel == null) {
+      return false;
+    }
+    boolean send = false;
+    boolean receive = false;
+    for (ExecutableElement method : ElementFilter.methodsIn(channel.getEnclosedElements())) {
+      List<? extends VariableElement> parameters = method.getParameters();
+      boolean contextFirst =
+          !parameters.isEmpty()
+              && parameters.get(0).asType().toString().equals(Names.CONTEXT);
+      send |= contextFirst && method.getSimpleName().contentEquals("send") && parameters.size() == 2;
+      receive |=
+          contextFirst && method.getSimpleName().contentEquals("receive") && parameters.size() == 1;
+    }
+    return send && receive;
   }
 
   /**

@@ -16,6 +16,8 @@ import javax.lang.model.element.TypeElement;
  * @param withNullable whether JSpecify's {@code Nullable} is available to the user's code
  * @param isPublic whether the channel is public: only when the element type is public (with all
  *     types enclosing it), so that no public API names a type its users cannot see
+ * @param withContextOverloads whether the runtime's {@code Channel} has {@code send(Context, T)}
+ *     and {@code receive(Context)}, which the generated channel and ends then offer too
  */
 record ChannelModel(
     String packageName,
@@ -24,7 +26,8 @@ record ChannelModel(
     TypeElement originatingElement,
     boolean withGeneratedAnnotation,
     boolean withNullable,
-    boolean isPublic) {
+    boolean isPublic,
+    boolean withContextOverloads) {
 
   ChannelModel {
     elementSimpleNames = List.copyOf(elementSimpleNames);

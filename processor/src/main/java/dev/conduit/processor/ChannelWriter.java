@@ -22,6 +22,7 @@ final class ChannelWriter {
   private static final ClassName SELECT_HANDLE = ClassName.get(CONDUIT, "SelectHandle");
   private static final ClassName SEND_SELECTABLE = ClassName.get(CONDUIT, "SendSelectable");
   private static final ClassName RECEIVE_SELECTABLE = ClassName.get(CONDUIT, "ReceiveSelectable");
+  private static final ClassName CONTEXT = ClassName.get(CONDUIT, "Context");
   private static final ClassName ITERATOR = ClassName.get("java.util", "Iterator");
   private static final ClassName GENERATED =
       ClassName.get("javax.annotation.processing", "Generated");
@@ -229,6 +230,7 @@ final class ChannelWriter {
                     CHANNEL)
                 .addStatement("channel.send(value)")
                 .build())
+        .addMethods(contextSend())
         .addMethod(
             MethodSpec.methodBuilder("trySend")
                 .addModifiers(Modifier.PUBLIC)
@@ -267,6 +269,7 @@ final class ChannelWriter {
                     CHANNEL)
                 .addStatement("return channel.receive()")
                 .build())
+        .addMethods(contextReceive())
         .addMethod(
             MethodSpec.methodBuilder("tryReceive")
                 .addModifiers(Modifier.PUBLIC)
@@ -297,5 +300,41 @@ final class ChannelWriter {
         .returns(ParameterizedTypeName.get(SELECT_HANDLE, element))
         .addStatement("return $L", source)
         .build();
+  }
+
+  private List<MethodSpec> contextSend() {
+    if (!model.withContextOverloads()) {
+      return List.of();
+    }
+    return List.of(
+        MethodSpec.methodBuilder("send")
+            .addModifiers(Modifier.PUBLIC)
+            .addParameter(CONTEXT, "ctx")
+            .addParameter(element, "value")
+            .addJavadoc(
+                "Sends {@code value}, giving up when {@code ctx} is done. See {@link"
+                    + " $T#send($T, Object)}.\n",
+                CHANNEL,
+                CONTEXT)
+            .addStatement("channel.send(ctx, value)")
+            .build());
+  }
+
+  private List<MethodSpec> contextReceive() {
+    if (!model.withContextOverloads()) {
+      return List.of();
+    }
+    return List.of(
+        MethodSpec.methodBuilder("receive")
+            .addModifiers(Modifier.PUBLIC)
+            .addParameter(CONTEXT, "ctx")
+            .returns(element)
+            .addJavadoc(
+                "Receives the next value, giving up when {@code ctx} is done. See {@link"
+                    + " $T#receive($T)}.\n",
+                CHANNEL,
+                CONTEXT)
+            .addStatement("return channel.receive(ctx)")
+            .build());
   }
 }
