@@ -169,9 +169,9 @@ final class ChannelDeclaration {
     for (ExecutableElement method : ElementFilter.methodsIn(channel.getEnclosedElements())) {
       List<? extends VariableElement> parameters = method.getParameters();
       boolean contextFirst =
-          !parameters.isEmpty()
-              && parameters.get(0).asType().toString().equals(Names.CONTEXT);
-      send |= contextFirst && method.getSimpleName().contentEquals("send") && parameters.size() == 2;
+          !parameters.isEmpty() && parameters.get(0).asType().toString().equals(Names.CONTEXT);
+      send |=
+          contextFirst && method.getSimpleName().contentEquals("send") && parameters.size() == 2;
       receive |=
           contextFirst && method.getSimpleName().contentEquals("receive") && parameters.size() == 1;
     }

@@ -214,7 +214,9 @@ final class ChannelWriter {
                 .returns(ParameterizedTypeName.get(SELECT_HANDLE, element))
                 .addStatement("return handle")
                 .build())
-        .addMethod(WriterMethods.toStringMethod(model.channelName() + (sending ? ".SendEnd" : ".ReceiveEnd")));
+        .addMethod(
+            WriterMethods.toStringMethod(
+                model.channelName() + (sending ? ".SendEnd" : ".ReceiveEnd")));
     return type.build();
   }
 

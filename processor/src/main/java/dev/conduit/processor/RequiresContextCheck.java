@@ -14,10 +14,10 @@ import javax.lang.model.util.Elements;
  * dev.conduit.Context} (or a subtype such as {@code CancellableContext}).
  *
  * <p>On a method it covers that method. On a type it covers the methods the type declares, except
- * constructors, methods the language implies, a program's {@code main}, and overrides: an
- * override cannot change the signature it inherits, so the requirement is checked where that
- * signature is declared. On a
- * package it covers every type of the package, nested ones included, except generated code.
+ * constructors, methods the language implies, a program's {@code main}, and overrides: an override
+ * cannot change the signature it inherits, so the requirement is checked where that signature is
+ * declared. On a package it covers every type of the package, nested ones included, except
+ * generated code.
  */
 final class RequiresContextCheck {
   private final Elements elements;

@@ -6,7 +6,6 @@ import static dev.conduit.processor.Compilations.compile;
 import static dev.conduit.processor.Compilations.source;
 
 import com.google.testing.compile.Compilation;
-import dev.conduit.Channel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -150,8 +149,14 @@ class GenerateChannelTest {
             "}");
     Compilation compilation = compile(source);
     assertThat(compilation).hadErrorCount(2);
-    assertThat(compilation).hadErrorContaining("[ConduitInvalidElementType]").inFile(source).onLine(3);
-    assertThat(compilation).hadErrorContaining("[ConduitDirectionOnNonChannel]").inFile(source).onLine(5);
+    assertThat(compilation)
+        .hadErrorContaining("[ConduitInvalidElementType]")
+        .inFile(source)
+        .onLine(3);
+    assertThat(compilation)
+        .hadErrorContaining("[ConduitDirectionOnNonChannel]")
+        .inFile(source)
+        .onLine(5);
   }
 
   @Test
@@ -181,27 +186,18 @@ class GenerateChannelTest {
   /**
    * Compares with src/test/resources/golden/NAME, or golden/with-context/NAME when the runtime's
    * Channel has the Context-taking send and receive that generated channels then mirror. Run with
-   * -Dconduit.updateGolden=true to rewrite the golden files after a deliberate change, then
-   * review their diff.
+   * -Dconduit.updateGolden=true to rewrite the golden files after a deliberate change, then review
+   * their diff.
    */
   private static void assertMatchesGolden(
       Compilation compilation, String qualifiedName, String goldenName) throws IOException {
     String actual = generated(compilation, qualifiedName);
-    String golden = (runtimeTakesContexts() ? "golden/with-context/" : "golden/") + goldenName;
+    String golden =
+        (GeneratedChannelContextTest.runtimeTakesContexts() ? "golden/with-context/" : "golden/")
+            + goldenName;
     if (Boolean.getBoolean("conduit.updateGolden")) {
       Files.writeString(Path.of("src/test/resources", golden), actual);
     }
     assertThat(actual).isEqualTo(resource(golden));
-  }
-
-  private static boolean runtimeTakesContexts() {
-    try {
-      Class<?> context = Class.forName("dev.conduit.Context");
-      Channel.class.getMethod("send", context, Object.class);
-      Channel.class.getMethod("receive", context);
-      return true;
-    } catch (ReflectiveOperationException absent) {
-      return false;
-    }
   }
 }
