@@ -36,22 +36,24 @@ abstract sealed class AbstractContext implements Context
 
   @Override
   public final CancellableContext withTimeout(Duration timeout) {
-    return TimerContext.afterTimeout(this, timeout, null);
+    return TimerContext.afterTimeout(this, Objects.requireNonNull(timeout, "timeout"), null);
   }
 
   @Override
   public final CancellableContext withTimeout(Duration timeout, Throwable cause) {
-    return TimerContext.afterTimeout(this, timeout, Objects.requireNonNull(cause, "cause"));
+    return TimerContext.afterTimeout(
+        this, Objects.requireNonNull(timeout, "timeout"), Objects.requireNonNull(cause, "cause"));
   }
 
   @Override
   public final CancellableContext withDeadline(Instant deadline) {
-    return TimerContext.atDeadline(this, deadline, null);
+    return TimerContext.atDeadline(this, Objects.requireNonNull(deadline, "deadline"), null);
   }
 
   @Override
   public final CancellableContext withDeadline(Instant deadline, Throwable cause) {
-    return TimerContext.atDeadline(this, deadline, Objects.requireNonNull(cause, "cause"));
+    return TimerContext.atDeadline(
+        this, Objects.requireNonNull(deadline, "deadline"), Objects.requireNonNull(cause, "cause"));
   }
 
   @Override
