@@ -1,0 +1,109 @@
+package dev.conduit.errorprone.util;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.CatchTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code Context} variables a piece of code can use: parameters of the enclosing methods and
+ * lambdas, and locals (try-with-resources included) declared before it in enclosing blocks.
+ * Fields are left out: a method that only reaches a context through a field has none of its own.
+ *
+ * <p>Walking the path costs one step per enclosing tree, so callers ask only after a cheap
+ * syntactic match.
+ */
+public final class ContextScope {
+
+  /** One context variable and the declaration that introduced it. */
+  public record InScope(VarSymbol symbol, VariableTree declaration) {}
+
+  private ContextScope() {}
+
+  /** The context variables in scope at {@code path}, innermost first. */
+  public static List<InScope> at(TreePath path, VisitorState state) {
+    List<InScope> found = new ArrayList<>();
+    Tree child = path.getLeaf();
+    for (TreePath current = path.getParentPath(); current != null; current = current.getParentPath()) {
+      Tree tree = current.getLeaf();
+      switch (tree) {
+        case BlockTree block -> {
+          List<InScope> before = new ArrayList<>();
+          for (StatementTree statement : block.getStatements()) {
+            if (statement == child) {
+              break;
+            }
+            if (statement instanceof VariableTree variable) {
+              add(variable, before, state);
+            }
+          }
+          found.addAll(before.reversed());
+        }
+        case MethodTree method -> method.getParameters().forEach(p -> add(p, found, state));
+        case LambdaExpressionTree lambda -> lambda.getParameters().forEach(p -> add(p, found, state));
+        case TryTree tryTree -> {
+          // Resources are in scope in the body and in later resources, not in catch or finally.
+          if (child == tryTree.getBlock() || tryTree.getResources().contains(child)) {
+            for (Tree resource : tryTree.getResources()) {
+              if (resource == child) {
+                break;
+              }
+              if (resource instanceof VariableTree variable) {
+                add(variable, found, state);
+              }
+            }
+          }
+        }
+        case ForLoopTree loop -> {
+          if (!loop.getInitializer().contains(child)) {
+            loop.getInitializer().forEach(s -> addIfVariable(s, found, state));
+          }
+        }
+        case EnhancedForLoopTree loop -> {
+          if (child == loop.getStatement()) {
+            add(loop.getVariable(), found, state);
+          }
+        }
+        case CatchTree catchTree -> add(catchTree.getParameter(), found, state);
+        case ClassTree unused -> {
+          // A member class cannot see the locals of code around it; a local or anonymous one can.
+          if (!(current.getParentPath() != null
+              && current.getParentPath().getLeaf() instanceof BlockTree)
+              && !(current.getParentPath() != null
+                  && current.getParentPath().getLeaf().getKind() == Tree.Kind.NEW_CLASS)) {
+            return found;
+          }
+        }
+        default -> {}
+      }
+      child = tree;
+    }
+    return found;
+  }
+
+  private static void addIfVariable(Tree tree, List<InScope> found, VisitorState state) {
+    if (tree instanceof VariableTree variable) {
+      add(variable, found, state);
+    }
+  }
+
+  private static void add(VariableTree variable, List<InScope> found, VisitorState state) {
+    if (ASTHelpers.getSymbol(variable) instanceof VarSymbol symbol
+        && ConduitApi.isContext(symbol.type, state)) {
+      found.add(new InScope(symbol, variable));
+    }
+  }
+}

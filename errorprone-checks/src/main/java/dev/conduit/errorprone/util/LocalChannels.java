@@ -1,0 +1,147 @@
+package dev.conduit.errorprone.util;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What can be known about a channel that a method creates in a local variable and never lets
+ * out of its sight: its capacity and the most sends any run of the method makes to it.
+ *
+ * <p>A channel that is returned, stored, passed to a method other than a select clause, or
+ * reassigned "escapes": sends elsewhere cannot be counted, so {@link #maxSends} is then
+ * {@link SendCount#UNBOUNDED}.
+ */
+public final class LocalChannels {
+
+  /** Capacity of a channel whose capacity is not a compile-time constant. */
+  public static final long UNKNOWN_CAPACITY = -1;
+
+  /**
+   * A channel created by {@code Channel.buffered(n)} or {@code Channel.unbuffered()} in the local
+   * variable {@code symbol}.
+   *
+   * @param capacity the constant capacity, or {@link #UNKNOWN_CAPACITY}
+   * @param sizedToWork whether the capacity is a collection's {@code size()} or an array's {@code
+   *     length}: the fan-in idiom of one slot per item of work
+   * @param maxSends the most sends (select sends included) one run of the method makes
+   * @param escapes whether the channel is used anywhere its sends cannot be counted
+   */
+  public record LocalChannel(
+      VarSymbol symbol,
+      VariableTree declaration,
+      MethodInvocationTree creation,
+      long capacity,
+      boolean sizedToWork,
+      long maxSends,
+      boolean escapes) {
+
+    /** Whether no send can ever block: there is a slot for every send the method can make. */
+    public boolean sendsCannotBlock() {
+      return !escapes && (sizedToWork || (capacity >= 0 && maxSends <= capacity));
+    }
+  }
+
+  private static final Set<String> HARMLESS_METHODS =
+      Set.of("send", "trySend", "receive", "tryReceive", "close", "isClosed", "len", "cap",
+          "iterator", "receiveOnly", "forEach", "spliterator", "toString", "hashCode", "equals");
+
+  private LocalChannels() {}
+
+  /** The facts about {@code symbol}, or null when it is not a channel local created in place. */
+  public static @Nullable LocalChannel find(Symbol symbol, VisitorState state) {
+    if (!(symbol instanceof VarSymbol var)
+        || var.getKind() != javax.lang.model.element.ElementKind.LOCAL_VARIABLE
+        || !(Declarations.find(var, state) instanceof VariableTree declaration)
+        || !(declaration.getInitializer() instanceof MethodInvocationTree creation)) {
+      return null;
+    }
+    boolean unbuffered = ConduitApi.UNBUFFERED.matches(creation, state);
+    if (!unbuffered && !ConduitApi.BUFFERED.matches(creation, state)) {
+      return null;
+    }
+    TreePath declarationPath = TreePath.getPath(state.getPath().getCompilationUnit(), declaration);
+    if (declarationPath == null
+        || !(declarationPath.getParentPath().getLeaf() instanceof BlockTree block)) {
+      return null;
+    }
+    List<? extends StatementTree> statements = block.getStatements();
+    List<? extends StatementTree> after =
+        statements.subList(statements.indexOf(declaration) + 1, statements.size());
+    long capacity = unbuffered ? 0 : constantCapacity(creation);
+    boolean sizedToWork = !unbuffered && isSizeOfWork(creation.getArguments().get(0));
+    boolean escapes = escapes(var, after, declarationPath.getParentPath(), state);
+    long sends = new SendCount(var, state).all(after);
+    return new LocalChannel(var, declaration, creation, capacity, sizedToWork, sends, escapes);
+  }
+
+  private static long constantCapacity(MethodInvocationTree creation) {
+    return ASTHelpers.constValue(creation.getArguments().get(0)) instanceof Integer n
+        ? n
+        : UNKNOWN_CAPACITY;
+  }
+
+  private static boolean isSizeOfWork(ExpressionTree capacity) {
+    ExpressionTree expression = ASTHelpers.stripParentheses(capacity);
+    if (expression instanceof MethodInvocationTree call) {
+      return call.getArguments().isEmpty()
+          && ConduitApi.methodName(call).equals("size");
+    }
+    return expression instanceof MemberSelectTree select
+        && select.getIdentifier().contentEquals("length")
+        && ASTHelpers.getType(select.getExpression()) instanceof com.sun.tools.javac.code.Type.ArrayType;
+  }
+
+  private static boolean escapes(
+      VarSymbol channel, List<? extends StatementTree> after, TreePath blockPath, VisitorState state) {
+    boolean[] escaped = {false};
+    TreePathScanner<Void, Void> scanner =
+        new TreePathScanner<>() {
+          @Override
+          public Void visitIdentifier(IdentifierTree tree, Void unused) {
+            if (!escaped[0] && ASTHelpers.getSymbol(tree) == channel && !harmless(getCurrentPath(), state)) {
+              escaped[0] = true;
+            }
+            return null;
+          }
+        };
+    for (StatementTree statement : after) {
+      scanner.scan(new TreePath(blockPath, statement), null);
+    }
+    return escaped[0];
+  }
+
+  /** A use of the channel that neither hands it out nor reassigns it. */
+  private static boolean harmless(TreePath use, VisitorState state) {
+    Tree tree = use.getLeaf();
+    Tree parent = use.getParentPath().getLeaf();
+    if (parent instanceof MemberSelectTree select && select.getExpression() == tree) {
+      return use.getParentPath().getParentPath().getLeaf() instanceof MethodInvocationTree
+          && HARMLESS_METHODS.contains(select.getIdentifier().toString());
+    }
+    if (parent instanceof EnhancedForLoopTree loop) {
+      return loop.getExpression() == tree;
+    }
+    if (parent instanceof MethodInvocationTree call
+        && !call.getArguments().isEmpty()
+        && call.getArguments().get(0) == tree) {
+      return SendCount.SELECT_CLAUSE.matches(call, state);
+    }
+    return false;
+  }
+}
