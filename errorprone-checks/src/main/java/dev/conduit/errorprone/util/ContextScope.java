@@ -6,6 +6,8 @@ import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodTree;
@@ -92,6 +94,28 @@ public final class ContextScope {
       child = tree;
     }
     return found;
+  }
+
+  /** Whether {@code context} is a local holding {@code Context.background()} or {@code todo()}. */
+  public static boolean isRoot(InScope context, VisitorState state) {
+    ExpressionTree initializer = context.declaration().getInitializer();
+    return initializer != null && ConduitApi.ROOT_CONTEXT.matches(initializer, state);
+  }
+
+  /**
+   * Whether nobody but the code holding {@code context} can cancel it: a root, or {@code
+   * withCancel()} of a root. A blocking call cannot be woken by such a context while its only
+   * canceller is the one blocked.
+   */
+  public static boolean onlyCancelledByHolder(InScope context, VisitorState state) {
+    ExpressionTree initializer = context.declaration().getInitializer();
+    if (isRoot(context, state)) {
+      return true;
+    }
+    return initializer instanceof MethodInvocationTree call
+        && ConduitApi.WITH_CANCEL.matches(call, state)
+        && ASTHelpers.getReceiver(call) instanceof ExpressionTree receiver
+        && ConduitApi.ROOT_CONTEXT.matches(ASTHelpers.stripParentheses(receiver), state);
   }
 
   private static void addIfVariable(Tree tree, List<InScope> found, VisitorState state) {
