@@ -189,10 +189,10 @@ public final class Select<R> {
   }
 
   /**
-   * Go's {@code case <-ctx.Done()}: fires when {@code ctx} is done (at once if it already is).
-   * A context that can never be done ({@link Context#background()}, {@link Context#todo()},
-   * {@link Context#withoutCancel()} and values over them) adds no clause at all, so it costs
-   * nothing and never fires.
+   * Go's {@code case <-ctx.Done()}: fires when {@code ctx} is done (at once if it already is). A
+   * context that can never be done ({@link Context#background()}, {@link Context#todo()}, {@link
+   * Context#withoutCancel()} and values over them) adds no clause at all, so it costs nothing and
+   * never fires.
    */
   public Select<R> onDone(Context ctx, Supplier<? extends R> body) {
     Objects.requireNonNull(body, "body");

@@ -136,9 +136,15 @@ class ContextAwareChannelTest {
             () -> empty.receive(ctx),
             () -> nobodyReceives.send(ctx, 1),
             () -> nobodySends.receive(ctx),
-            () -> Select.<Void>select().onReceive(empty, () -> null).onDone(ctx, () -> {
-              throw ctx.err().copy();
-            }).await(),
+            () ->
+                Select.<Void>select()
+                    .onReceive(empty, () -> null)
+                    .onDone(
+                        ctx,
+                        () -> {
+                          throw ctx.err().copy();
+                        })
+                    .await(),
             () -> never.await(ctx));
     for (Runnable operation : operations) {
       for (int i = 0; i < each; i++) {
@@ -225,10 +231,7 @@ class ContextAwareChannelTest {
     Channel<Integer> idle = Channel.unbuffered();
     Go.go(ctx::cancel);
     String chosen =
-        Select.<String>select()
-            .onReceive(idle, v -> "received")
-            .onDone(ctx, () -> "done")
-            .await();
+        Select.<String>select().onReceive(idle, v -> "received").onDone(ctx, () -> "done").await();
     assertThat(chosen).isEqualTo("done");
   }
 
@@ -257,8 +260,7 @@ class ContextAwareChannelTest {
     int done = 0;
     for (int i = 0; i < 1000; i++) {
       ready.trySend(i);
-      done +=
-          Select.<Integer>select().onReceive(ready, v -> 0).onDone(ctx, () -> 1).await();
+      done += Select.<Integer>select().onReceive(ready, v -> 0).onDone(ctx, () -> 1).await();
       ready.tryReceive();
     }
     // Both ready: a uniform choice, as Go's select makes (p < 1e-9 to fall outside).

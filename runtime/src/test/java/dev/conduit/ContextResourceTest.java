@@ -12,8 +12,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * What a context holds and when it lets go: a cancellable child is registered with its parent
- * and a timeout holds a timer until cancel; after cancel neither is reachable any more.
+ * What a context holds and when it lets go: a cancellable child is registered with its parent and a
+ * timeout holds a timer until cancel; after cancel neither is reachable any more.
  */
 class ContextResourceTest {
 
@@ -109,8 +109,8 @@ class ContextResourceTest {
 
   /**
    * Runs {@code cycles} create+cancel cycles of every kind of cancellable context under one
-   * long-lived parent whose done channel exists, and checks that the heap after a full GC grew
-   * by less than 2 MB (a leak of even 10 bytes per cycle would show as 10 MB).
+   * long-lived parent whose done channel exists, and checks that the heap after a full GC grew by
+   * less than 2 MB (a leak of even 10 bytes per cycle would show as 10 MB).
    */
   private static void assertCyclesDoNotGrowHeap(int cycles) {
     try (CancellableContext parent = Context.background().withCancel()) {

@@ -74,6 +74,29 @@ class ContextTest {
   }
 
   @Test
+  void unrelatedCancellationsDoNotShareTheirError() {
+    CancellableContext a = Context.background().withCancel();
+    CancellableContext b = Context.background().withCancel();
+    a.cancel();
+    b.cancel();
+    // Exceptions are mutable (suppressed ones can be attached): no program-wide instance.
+    assertThat(a.err()).isNotSameInstanceAs(b.err());
+  }
+
+  @Test
+  void deepChainCancelsEveryLevel() {
+    CancellableContext root = Context.background().withCancel();
+    Context leaf = root;
+    for (int i = 0; i < 10_000; i++) {
+      leaf = leaf.withCancel();
+    }
+    Channel<Void> leafDone = leaf.done();
+    root.cancel();
+    assertThat(leafDone.isClosed()).isTrue();
+    assertThat(leaf.err()).isSameInstanceAs(root.err());
+  }
+
+  @Test
   void closeCancels() {
     CancellableContext outer;
     try (CancellableContext ctx = Context.background().withCancel()) {
@@ -250,7 +273,8 @@ class ContextTest {
   void stoppedAfterFuncNeverRunsAndLeavesNothingBehind() throws Exception {
     try (CancellableContext ctx = Context.background().withCancel()) {
       AtomicInteger runs = new AtomicInteger();
-      AfterFunc registration = ctx.withValue(ContextKey.named("k"), 1).afterFunc(runs::incrementAndGet);
+      AfterFunc registration =
+          ctx.withValue(ContextKey.named("k"), 1).afterFunc(runs::incrementAndGet);
       assertThat(dev.conduit.internal.Contexts.registeredChildren(ctx)).isEqualTo(1);
       assertThat(registration.stop()).isTrue();
       assertThat(registration.stop()).isFalse();
@@ -263,9 +287,12 @@ class ContextTest {
 
   @Test
   void afterFuncOnNeverDoneContextNeverRuns() {
-    AfterFunc registration = Context.background().afterFunc(() -> {
-      throw new AssertionError("must not run");
-    });
+    AfterFunc registration =
+        Context.background()
+            .afterFunc(
+                () -> {
+                  throw new AssertionError("must not run");
+                });
     assertThat(registration.stop()).isTrue();
     assertThat(registration.stop()).isFalse();
   }

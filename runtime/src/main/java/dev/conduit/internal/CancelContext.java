@@ -4,6 +4,7 @@ import dev.conduit.CancellableContext;
 import dev.conduit.Channel;
 import dev.conduit.ContextDoneException;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
@@ -11,22 +12,20 @@ import org.jspecify.annotations.Nullable;
  * {@code withCancel()}: a context that can be cancelled, and the node of the cancellation tree.
  *
  * <p>Each instance keeps its cancellable children in an intrusive doubly linked list (the links
- * live in the children), so registering and unregistering a child costs no allocation and
- * constant time. The list and the links into it are guarded by the owner's {@link #lock}.
+ * live in the children), so registering and unregistering a child costs no allocation and constant
+ * time. The list and the links into it are guarded by the owner's {@link #lock}.
  *
- * <p>Lock order is always parent before child: a parent cancels its children while holding its
- * own lock, and a child removes itself from its parent's list only after releasing its own.
- * Locks are held for a few field updates and channel closes, never while blocking, and they are
- * {@link ReentrantLock}s, so a virtual thread that finds one taken parks instead of pinning its
- * carrier.
+ * <p>No thread ever holds two context locks at once: a parent detaches its child list under its own
+ * lock and cancels the children after releasing it, and a child removes itself from its parent's
+ * list only after releasing its own. Locks are held for a few field updates and channel closes,
+ * never while blocking, and they are {@link ReentrantLock}s, so a virtual thread that finds one
+ * taken parks instead of pinning its carrier.
  *
  * <p>The done channel is created only when somebody asks for it; a context cancelled before that
  * hands out the shared, already closed channel.
  */
 sealed class CancelContext extends AbstractContext implements CancellableContext
     permits TimerContext, AfterFuncContext {
-  private static final CancelReason CANCELED = new CancelReason(false, null);
-
   private final AbstractContext parent;
 
   /** Whose child list this context is in while {@link #linked}; null if it follows nobody. */
@@ -115,59 +114,105 @@ sealed class CancelContext extends AbstractContext implements CancellableContext
   }
 
   /**
-   * Makes this context done for {@code why} and cancels its descendants with the same reason.
+   * Makes this context done for {@code why}, then its descendants with the same reason.
    *
-   * @param removeFromParent whether to leave the parent's child list; false when the parent is
-   *     the one cancelling, since it drops its whole list
+   * @param removeFromParent whether to leave the parent's child list; false when the parent is the
+   *     one cancelling, since it drops its whole list
    * @return whether this call cancelled it (false if it was already done)
    */
   final boolean cancel(CancelReason why, boolean removeFromParent) {
+    CancelContext children;
     lock.lock();
     try {
       if (reason != null) {
         return false;
       }
-      reason = why;
-      Channel<Void> channel = done;
-      if (channel != null && channel != DoneChannels.CLOSED) {
-        ((ChannelRef<Void>) channel).core().close();
-      }
-      CancelContext child = firstChild;
-      firstChild = null;
-      while (child != null) {
-        CancelContext next = child.nextSibling;
-        child.previousSibling = null;
-        child.nextSibling = null;
-        child.linked = false;
-        child.cancel(why, false);
-        child = next;
-      }
-      cancelledLocked();
+      children = markDoneLocked(why);
     } finally {
       lock.unlock();
     }
     if (removeFromParent && registeredWith != null) {
       registeredWith.unlink(this);
     }
+    if (children != null) {
+      cancelDescendants(children, why);
+    }
     return true;
+  }
+
+  /**
+   * Sets the reason, closes the done channel, and detaches the child list, which it returns. The
+   * detached children are marked unlinked, so nobody else touches their sibling links any more: the
+   * caller owns the detached list.
+   */
+  private @Nullable CancelContext markDoneLocked(CancelReason why) {
+    reason = why;
+    Channel<Void> channel = done;
+    if (channel != null && channel != DoneChannels.CLOSED) {
+      ((ChannelRef<Void>) channel).core().close();
+    }
+    CancelContext children = firstChild;
+    firstChild = null;
+    for (CancelContext c = children; c != null; c = c.nextSibling) {
+      c.linked = false;
+    }
+    cancelledLocked();
+    return children;
+  }
+
+  /**
+   * Cancels every context in the detached lists, level by level with an explicit work list rather
+   * than by recursion, so that a chain of any depth cancels without overflowing the stack and no
+   * two context locks are ever held at once. A descendant that cancelled itself in the meantime has
+   * already handled its own children.
+   */
+  private static void cancelDescendants(CancelContext children, CancelReason why) {
+    ArrayDeque<CancelContext> lists = new ArrayDeque<>();
+    lists.push(children);
+    while (!lists.isEmpty()) {
+      CancelContext c = lists.pop();
+      while (c != null) {
+        CancelContext next = c.nextSibling;
+        c.previousSibling = null; // cancelled contexts must not keep their siblings reachable
+        c.nextSibling = null;
+        CancelContext grandchildren = null;
+        c.lock.lock();
+        try {
+          if (c.reason == null) {
+            grandchildren = c.markDoneLocked(why);
+          }
+        } finally {
+          c.lock.unlock();
+        }
+        if (grandchildren != null) {
+          lists.push(grandchildren);
+        }
+        c = next;
+      }
+    }
   }
 
   /** Runs once, with {@link #lock} held, right after this context became done. */
   void cancelledLocked() {}
 
+  // Each cancel makes its own reason (rather than sharing one program-wide "canceled" value, as
+  // Go does) so that err() is shared only within the subtree cancelled together: an exception
+  // is mutable (suppressed exceptions, stack trace), and a global one would collect what
+  // unrelated code attached to it.
+
   @Override
   public final void cancel() {
-    cancel(CANCELED, true);
+    cancel(new CancelReason(false, null), true);
   }
 
   @Override
   public final void cancel(@Nullable Throwable cause) {
-    cancel(cause == null ? CANCELED : new CancelReason(false, cause), true);
+    cancel(new CancelReason(false, cause), true);
   }
 
   @Override
   public final void close() {
-    cancel(CANCELED, true);
+    cancel();
   }
 
   final boolean isCancelled() {

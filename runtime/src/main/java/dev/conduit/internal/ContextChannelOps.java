@@ -1,20 +1,20 @@
 package dev.conduit.internal;
 
+import dev.conduit.Channel;
 import dev.conduit.ChannelClosedException;
 import dev.conduit.Context;
 import dev.conduit.ContextDoneException;
-import dev.conduit.Channel;
 import java.util.Objects;
 
 /**
  * {@code Channel.send(ctx, value)} and {@code Channel.receive(ctx)}.
  *
  * <p>Three steps, each keeping "exactly one outcome": (1) if the context is already done, give up
- * without touching the channel; (2) try the operation under the channel's own lock only, so a
- * ready channel costs no more than a plain send or receive and never touches the done channel's
- * lock, which every goroutine of a request shares; (3) otherwise run a two-clause select of the
- * operation and the done channel on {@link SelectCore}, whose shared waiter lets exactly one
- * clause fire. A context that can never be done skips straight to the plain blocking operation.
+ * without touching the channel; (2) try the operation under the channel's own lock only, so a ready
+ * channel costs no more than a plain send or receive and never touches the done channel's lock,
+ * which every goroutine of a request shares; (3) otherwise run a two-clause select of the operation
+ * and the done channel on {@link SelectCore}, whose shared waiter lets exactly one clause fire. A
+ * context that can never be done skips straight to the plain blocking operation.
  */
 final class ContextChannelOps {
   private ContextChannelOps() {}

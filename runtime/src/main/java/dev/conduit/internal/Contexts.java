@@ -18,10 +18,10 @@ public final class Contexts {
   }
 
   /**
-   * The done channel to wait on for {@code ctx}, or {@code null} if {@code ctx} can never be
-   * done. Operations skip waiting on a never-done context altogether rather than queueing on the
-   * shared never-closed channel, where every waiter in the program would contend for one lock
-   * and leave a node behind.
+   * The done channel to wait on for {@code ctx}, or {@code null} if {@code ctx} can never be done.
+   * Operations skip waiting on a never-done context altogether rather than queueing on the shared
+   * never-closed channel, where every waiter in the program would contend for one lock and leave a
+   * node behind.
    */
   public static @Nullable Channel<Void> doneToWaitOn(Context ctx) {
     Objects.requireNonNull(ctx, "ctx");
@@ -36,8 +36,8 @@ public final class Contexts {
   }
 
   /**
-   * Registers {@code wake} to run on the cancelling thread once {@code ctx} is done; it must
-   * only wake a waiter (it runs with context locks held). Stop the result when done waiting.
+   * Registers {@code wake} to run on the cancelling thread once {@code ctx} is done; it must only
+   * wake a waiter (it runs with context locks held). Stop the result when done waiting.
    */
   public static dev.conduit.AfterFunc onDoneInline(Context ctx, Runnable wake) {
     if (ctx instanceof AbstractContext known) {

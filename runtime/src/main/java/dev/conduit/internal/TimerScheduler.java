@@ -7,11 +7,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * The one timer thread behind context deadlines, {@code Timers.after} and {@code Ticker}.
  *
- * <p>It is a single daemon platform thread named {@value #THREAD_NAME}, started on the first
- * timer and ended after {@value #IDLE_SECONDS} idle seconds. A platform thread rather than a
- * virtual one so that deadlines fire on time even when every carrier thread is busy with
- * virtual threads that poll {@code ctx.err()} in a loop. Timer tasks only flip state and send
- * without blocking, so one thread serves them all.
+ * <p>It is a single daemon platform thread named {@value #THREAD_NAME}, started on the first timer
+ * and ended after {@value #IDLE_SECONDS} idle seconds. A platform thread rather than a virtual one
+ * so that deadlines fire on time even when every carrier thread is busy with virtual threads that
+ * poll {@code ctx.err()} in a loop. Timer tasks only flip state and send without blocking, so one
+ * thread serves them all.
  *
  * <p>Cancelled tasks are removed from the queue at once ({@link
  * ScheduledThreadPoolExecutor#setRemoveOnCancelPolicy}), rather than when their time would have
