@@ -66,9 +66,9 @@ public final class ContextPropagation extends BugChecker implements MethodInvoca
       return Description.NO_MATCH;
     }
     // A local that is itself a fresh root carries nothing worth passing on.
-    List<InScope> scope = ContextScope.at(state.getPath(), state).stream()
+    List<InScope> scope = ContextScope.innermost(ContextScope.at(state.getPath(), state).stream()
         .filter(c -> !ContextScope.isRoot(c, state))
-        .toList();
+        .toList(), state);
     if (scope.isEmpty() || isNullDefault(use, scope)) {
       return Description.NO_MATCH;
     }

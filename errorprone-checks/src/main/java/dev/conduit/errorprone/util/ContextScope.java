@@ -96,6 +96,33 @@ public final class ContextScope {
     return found;
   }
 
+  /**
+   * Drops every context another one in {@code scope} was derived from ({@code timed =
+   * ctx.withTimeout(...)} drops {@code ctx}): the child carries its parent's cancellation and its
+   * own, so it is the one to pass.
+   */
+  public static List<InScope> innermost(List<InScope> scope, VisitorState state) {
+    List<InScope> kept = new ArrayList<>();
+    for (InScope candidate : scope) {
+      boolean isParent = false;
+      for (InScope other : scope) {
+        isParent |= other != candidate && derivesFrom(other, candidate.symbol(), state);
+      }
+      if (!isParent) {
+        kept.add(candidate);
+      }
+    }
+    return kept;
+  }
+
+  private static boolean derivesFrom(InScope child, VarSymbol parent, VisitorState state) {
+    ExpressionTree link = child.declaration().getInitializer();
+    while (link instanceof MethodInvocationTree call && ConduitApi.DERIVE_CONTEXT.matches(call, state)) {
+      link = ASTHelpers.getReceiver(call);
+    }
+    return link != null && ASTHelpers.getSymbol(ASTHelpers.stripParentheses(link)) == parent;
+  }
+
   /** Whether {@code context} is a local holding {@code Context.background()} or {@code todo()}. */
   public static boolean isRoot(InScope context, VisitorState state) {
     ExpressionTree initializer = context.declaration().getInitializer();
