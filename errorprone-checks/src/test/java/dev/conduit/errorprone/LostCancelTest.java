@@ -101,6 +101,21 @@ class LostCancelTest {
   }
 
   @Test
+  void overwritingWithNullIsALeak() {
+    method(
+            "  void f(Context ctx) {",
+            "    var child = ctx.withCancel();",
+            "    if (ready()) {",
+            "      // BUG: Diagnostic contains: This assignment overwrites the handle created on line"
+                + " 11",
+            "      child = null;",
+            "    }",
+            "    if (child != null) child.cancel();",
+            "  }")
+        .doTest();
+  }
+
+  @Test
   void aliasesCountButAPlainContextDoesNot() {
     method(
             "  void released(Context ctx) {",
@@ -229,6 +244,29 @@ class LostCancelTest {
             "      if (i == 1) { child.cancel(); continue; }",
             "      child.cancel();",
             "    }",
+            "  }",
+            "  void createdOnlySometimes(Context ctx, Duration timeout) {",
+            "    CancellableContext limited = timeout != null ? ctx.withTimeout(timeout) : null;",
+            "    try {",
+            "      work(limited != null ? limited : ctx);",
+            "    } finally {",
+            "      if (limited != null) limited.cancel();",
+            "    }",
+            "  }",
+            "  void nullFirst(Context ctx) {",
+            "    CancellableContext child = null;",
+            "    if (ready()) child = ctx.withCancel();",
+            "    if (null == child) return;",
+            "    child.cancel();",
+            "  }",
+            "  void factoryThrowsIntoACatch(Context ctx) {",
+            "    CancellableContext child;",
+            "    try {",
+            "      child = ctx.withDeadline(Instant.now());",
+            "    } catch (RuntimeException e) {",
+            "      return;",
+            "    }",
+            "    child.cancel();",
             "  }",
             "  void castReceiver(Context ctx) {",
             "    Object o = ctx.withCancel();",
