@@ -38,6 +38,7 @@ import dev.conduit.errorprone.util.ChannelDirections;
 import dev.conduit.errorprone.util.ChannelDirections.Directed;
 import dev.conduit.errorprone.util.ChannelTypes;
 import dev.conduit.errorprone.util.Direction;
+import dev.conduit.errorprone.util.Docs;
 import dev.conduit.errorprone.util.Guard;
 import dev.conduit.errorprone.util.Operation;
 import dev.conduit.errorprone.util.Slots;
@@ -56,7 +57,7 @@ import org.jspecify.annotations.Nullable;
     summary = "A channel is used against its declared direction (@SendOnly or @ReceiveOnly).",
     severity = ERROR,
     linkType = CUSTOM,
-    link = "https://github.com/conduit-dev/conduit/blob/main/docs/checks/ChannelDirection.md")
+    link = Docs.PAGES + "ChannelDirection.md")
 public final class ChannelDirection extends BugChecker
     implements MethodInvocationTreeMatcher,
         MemberReferenceTreeMatcher,

@@ -11,13 +11,18 @@ import com.google.errorprone.bugpatterns.BugChecker.LambdaExpressionTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
+import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
+import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.util.JCDiagnostic.SimpleDiagnosticPosition;
 import dev.conduit.errorprone.util.CancelFlow;
 import dev.conduit.errorprone.util.CancelHandles;
 import dev.conduit.errorprone.util.Declarations;
+import dev.conduit.errorprone.util.Docs;
 import dev.conduit.errorprone.util.Guard;
 import dev.conduit.errorprone.util.HandleSites;
 import dev.conduit.errorprone.util.HandleSites.Fate;
@@ -39,7 +44,7 @@ import javax.inject.Inject;
     summary = "A cancellable context or ticker is not released on every path, so it leaks.",
     severity = ERROR,
     linkType = CUSTOM,
-    link = "https://github.com/conduit-dev/conduit/blob/main/docs/checks/LostCancel.md")
+    link = Docs.PAGES + "LostCancel.md")
 public final class LostCancel extends BugChecker
     implements MethodTreeMatcher, LambdaExpressionTreeMatcher {
 
@@ -144,17 +149,18 @@ public final class LostCancel extends BugChecker
   }
 
   private static boolean isTryResource(Tree site, VisitorState state) {
-    com.sun.source.util.TreePath path =
-        com.sun.source.util.TreePath.getPath(state.getPath().getCompilationUnit(), site);
-    return path != null && path.getParentPath().getParentPath().getLeaf()
-        instanceof com.sun.source.tree.TryTree tryTree
+    TreePath path = TreePath.getPath(state.getPath().getCompilationUnit(), site);
+    return path != null
+        && path.getParentPath().getParentPath().getLeaf() instanceof TryTree tryTree
         && tryTree.getResources().contains(path.getParentPath().getLeaf());
   }
 
   private static String callName(Tree creation, VisitorState state) {
-    com.sun.tools.javac.code.Symbol symbol = com.google.errorprone.util.ASTHelpers.getSymbol(creation);
-    return symbol == null ? "this call"
-        : symbol.owner.getSimpleName() + "." + (symbol.isConstructor() ? "new" : symbol.getSimpleName())
-            + "()";
+    Symbol symbol = ASTHelpers.getSymbol(creation);
+    if (symbol == null) {
+      return "this call";
+    }
+    String method = symbol.isConstructor() ? "new" : symbol.getSimpleName().toString();
+    return symbol.owner.getSimpleName() + "." + method + "()";
   }
 }

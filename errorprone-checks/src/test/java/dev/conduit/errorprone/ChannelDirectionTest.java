@@ -475,4 +475,86 @@ class ChannelDirectionTest {
             "}")
         .doTest();
   }
+
+  @Test
+  void contextDoneIsReceiveOnly() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            "import dev.conduit.Context;",
+            "import dev.conduit.Select;",
+            "class Test {",
+            "  static void f(Context ctx) {",
+            "    Select.<Boolean>select().onReceive(ctx.done(), () -> true).await();",
+            "    for (Void v : ctx.done()) {}",
+            "    var done = ctx.done();",
+            "    // BUG: Diagnostic contains: calling close() on receive-only channel 'ctx.done()'"
+                + " (returned @ReceiveOnly by Context.done())",
+            "    ctx.done().close();",
+            "    // BUG: Diagnostic contains: a select send clause (onSend) on receive-only",
+            "    Select.<Boolean>select().onSend(done, null, () -> true).await();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  // Known gaps: each test states today's behaviour, so closing the gap makes it fail and be
+  // turned into a BUG expectation.
+
+  @Test
+  void todo_sendOnlyChannelPassedAsIterableLetsTheCalleeReceive() {
+    // TODO: Iterable (and Collection, for queues) parameters are not channel types, so a
+    // send-only channel passed to one is not reported although the callee can receive from it.
+    helper
+        .addSourceLines(
+            "Test.java",
+            "import dev.conduit.Channel;",
+            "import dev.conduit.annotations.SendOnly;",
+            "class Test {",
+            "  static void drain(Iterable<Integer> values) { for (int v : values) {} }",
+            "  static void f(@SendOnly Channel<Integer> out) {",
+            "    drain(out);",
+            "  }",
+            "}")
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  @Test
+  void todo_implicitLambdaParametersDoNotTakeTheTargetTypesDirection() {
+    // TODO: an implicitly typed lambda parameter does not see the @ReceiveOnly on the functional
+    // interface's type argument.
+    helper
+        .addSourceLines(
+            "Test.java",
+            "import dev.conduit.Channel;",
+            "import dev.conduit.annotations.ReceiveOnly;",
+            "import java.util.function.Consumer;",
+            "class Test {",
+            "  static void f() {",
+            "    Consumer<@ReceiveOnly Channel<Integer>> c = ch -> ch.close();",
+            "  }",
+            "}")
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  @Test
+  void todo_lambdaReturnsAreNotChecked() {
+    // TODO: a lambda's return is not compared with the functional interface's declared direction.
+    helper
+        .addSourceLines(
+            "Test.java",
+            "import dev.conduit.Channel;",
+            "import dev.conduit.annotations.ReceiveOnly;",
+            "import dev.conduit.annotations.SendOnly;",
+            "import java.util.function.Supplier;",
+            "class Test {",
+            "  static void f(@ReceiveOnly Channel<Integer> in) {",
+            "    Supplier<@SendOnly Channel<Integer>> s = () -> in;",
+            "  }",
+            "}")
+        .expectNoDiagnostics()
+        .doTest();
+  }
 }

@@ -14,6 +14,10 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>A counterpart writes its outcome into the {@link Node} before its CAS; the CAS publishes
  * it, and the blocked thread reads it only after seeing the state change.
+ *
+ * <p>A blocked thread parks at once, without spinning first: a virtual thread that spins keeps
+ * its carrier busy, and with few carriers that delays the very counterpart it waits for
+ * (measured: a 100-iteration spin made unbuffered ping-pong ten times slower on 2 cores).
  */
 class Waiter {
   static final int WAITING = -1;

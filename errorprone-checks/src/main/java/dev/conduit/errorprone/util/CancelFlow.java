@@ -5,6 +5,7 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
@@ -104,23 +105,34 @@ public final class CancelFlow {
         return List.of();
       }
       Block block = work.poll();
-      State out = in.get(block).copy();
+      State before = in.get(block);
+      State out = before.copy();
       for (Node node : block.getNodes()) {
         transfer.apply(node, out, null);
       }
-      for (Block successor : successors(block)) {
+      for (Edge edge : successors(block)) {
         State along = out;
-        com.sun.source.tree.ReturnTree bareReturn = voidReturns.jump(block, successor);
-        if (bareReturn != null) {
-          along = out.copy();
-          Transfer.tagExit(along, bareReturn);
+        if (edge.exceptional() && block instanceof ExceptionBlock thrower
+            && transfer.creates(thrower.getNode())) {
+          along = before; // the factory threw: no handle was created
         }
-        State current = in.get(successor);
+        ReturnTree bareReturn = voidReturns.jump(block, edge.to());
+        Symbol knownNull = NullChecks.nullOnEdge(block, edge.to());
+        if (bareReturn != null || knownNull != null) {
+          along = along.copy();
+          if (knownNull != null) {
+            Transfer.knownNull(along, knownNull);
+          }
+          if (bareReturn != null) {
+            Transfer.tagExit(along, bareReturn);
+          }
+        }
+        State current = in.get(edge.to());
         if (current == null) {
-          in.put(successor, along.copy());
-          work.add(successor);
-        } else if (current.join(along) && !work.contains(successor)) {
-          work.add(successor);
+          in.put(edge.to(), along.copy());
+          work.add(edge.to());
+        } else if (current.join(along) && !work.contains(edge.to())) {
+          work.add(edge.to());
         }
       }
     }
@@ -149,18 +161,22 @@ public final class CancelFlow {
     return new ArrayList<>(new LinkedHashSet<>(leaks));
   }
 
-  private static List<Block> successors(Block block) {
-    List<Block> successors = new ArrayList<>(2);
+  /** A control-flow edge; exceptional edges leave a node that threw. */
+  private record Edge(Block to, boolean exceptional) {}
+
+  private static List<Edge> successors(Block block) {
+    List<Edge> successors = new ArrayList<>(2);
     if (block instanceof ConditionalBlock conditional) {
-      successors.add(conditional.getThenSuccessor());
-      successors.add(conditional.getElseSuccessor());
+      successors.add(new Edge(conditional.getThenSuccessor(), false));
+      successors.add(new Edge(conditional.getElseSuccessor(), false));
     } else if (block instanceof SingleSuccessorBlock single && single.getSuccessor() != null) {
-      successors.add(single.getSuccessor());
+      successors.add(new Edge(single.getSuccessor(), false));
     }
     if (block instanceof ExceptionBlock exceptional) {
       // Into catch and finally blocks, which may return normally, and to the exceptional exit,
       // which is never reported.
-      exceptional.getExceptionalSuccessors().values().forEach(successors::addAll);
+      exceptional.getExceptionalSuccessors().values()
+          .forEach(blocks -> blocks.forEach(to -> successors.add(new Edge(to, true))));
     }
     return successors;
   }

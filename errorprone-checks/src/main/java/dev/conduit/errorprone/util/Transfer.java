@@ -50,6 +50,7 @@ final class Transfer {
     if (node instanceof AssignmentNode assignment) {
       assign(assignment, s, leaks);
     } else if (node instanceof MethodInvocationNode invocation) {
+      created(node, s);
       if (unwrap(invocation.getTarget().getReceiver()) instanceof LocalVariableNode receiver) {
         String method = invocation.getTarget().getMethod().getSimpleName().toString();
         releaseIf(s, symbol(receiver), kind -> CancelHandles.releases(kind, method));
@@ -57,6 +58,7 @@ final class Transfer {
       Symbol method = (Symbol) invocation.getTarget().getMethod();
       arguments(invocation.getArguments(), method, s);
     } else if (node instanceof ObjectCreationNode creation) {
+      created(node, s);
       arguments(creation.getArguments(), ASTHelpers.getSymbol(creation.getTree()), s);
       if (creation.getTree().getClassBody() != null) {
         releaseCaptured(creation.getTree().getClassBody(), s);
@@ -86,6 +88,9 @@ final class Transfer {
   }
 
   private void assign(AssignmentNode assignment, State s, @Nullable List<Leak> leaks) {
+    if (assignment.isSynthetic()) {
+      return; // the graph's own temporaries (a ?: result) are not aliases the code can use
+    }
     Node value = unwrap(assignment.getExpression());
     Set<Tree> sites = sitesOf(value, s);
     if (!(assignment.getTarget() instanceof LocalVariableNode target)) {
@@ -107,9 +112,30 @@ final class Transfer {
     } else {
       s.holders.put(variable, sites);
     }
-    Tree created = value.getTree();
-    if (created != null && tracked.containsKey(created) && sites.contains(created)) {
-      s.pending.add(new Pending(created, null));
+  }
+
+  /** A tracked creation makes a handle that may be unreleased from here on. */
+  private void created(Node node, State s) {
+    if (node.getTree() != null && tracked.containsKey(node.getTree())) {
+      s.pending.add(new Pending(node.getTree(), null));
+    }
+  }
+
+  /** Whether {@code node} creates a tracked handle (whose exception edges carry no handle). */
+  boolean creates(Node node) {
+    return node.getTree() != null && tracked.containsKey(node.getTree());
+  }
+
+  /**
+   * On the edge where {@code local == null} holds, a handle held only by {@code local} was not
+   * created on this path (or its loss was reported where {@code local} was overwritten): {@code if
+   * (ctx != null) ctx.cancel()} after a conditional creation releases every handle there is.
+   */
+  static void knownNull(State s, Symbol local) {
+    for (Tree site : s.holders.getOrDefault(local, Set.of())) {
+      if (!heldElsewhere(s, local, site)) {
+        release(s, site);
+      }
     }
   }
 

@@ -6,7 +6,6 @@ import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.tree.TryTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import java.util.ArrayList;
@@ -15,6 +14,7 @@ import java.util.List;
 import org.checkerframework.errorprone.dataflow.cfg.ControlFlowGraph;
 import org.checkerframework.errorprone.dataflow.cfg.block.Block;
 import org.checkerframework.errorprone.dataflow.cfg.block.ConditionalBlock;
+import org.checkerframework.errorprone.dataflow.cfg.node.MarkerNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.Node;
 import org.jspecify.annotations.Nullable;
 
@@ -24,15 +24,15 @@ import org.jspecify.annotations.Nullable;
  * <p>The dataflow library's graph has a node for a {@code return} with a value but none for a
  * bare {@code return;}, which is only a jump to the exit (through any {@code finally} blocks). An
  * edge is taken to be the jump of a bare {@code return;} when that statement is the next thing in
- * the source after the edge's last evaluated node, and the edge leads to the exit or into a {@code
- * finally} (or a try-with-resources close) of a {@code try} around the statement. When no
+ * the source after the edge's last evaluated node, and the edge leads to the exit or into the copy
+ * of a {@code finally} block (or of a try-with-resources close) that returns run through. When no
  * statement fits, the leak is reported at the end of the body instead, which is still a true
  * finding, only less precisely placed.
  */
 final class VoidReturns {
 
-  /** A bare return and the finally blocks (or try-with-resources) its jump runs through. */
-  private record Candidate(ReturnTree statement, int start, List<TryTree> enclosingTries) {}
+  /** A bare return and where it starts. */
+  private record Candidate(ReturnTree statement, int start) {}
 
   private final List<Candidate> candidates = new ArrayList<>();
   private final int[] nodeStarts;
@@ -47,13 +47,7 @@ final class VoidReturns {
       @Override
       public Void visitReturn(ReturnTree tree, Void unused) {
         if (tree.getExpression() == null) {
-          List<TryTree> tries = new ArrayList<>();
-          for (Tree enclosing : getCurrentPath()) {
-            if (enclosing instanceof TryTree tryTree) {
-              tries.add(tryTree);
-            }
-          }
-          candidates.add(new Candidate(tree, ASTHelpers.getStartPosition(tree), tries));
+          candidates.add(new Candidate(tree, ASTHelpers.getStartPosition(tree)));
         }
         return null;
       }
@@ -88,7 +82,7 @@ final class VoidReturns {
     }
     for (Candidate candidate : candidates) {
       if (candidate.start() >= after && !nodeBetween(after, candidate.start())
-          && leadsOut(to, candidate)) {
+          && leadsOut(to)) {
         return candidate.statement();
       }
     }
@@ -101,26 +95,15 @@ final class VoidReturns {
     return next < nodeStarts.length && nodeStarts[next] < to;
   }
 
-  private boolean leadsOut(Block to, Candidate candidate) {
+  private boolean leadsOut(Block to) {
     if (to == cfg.getRegularExitBlock()) {
       return true;
     }
-    List<Node> nodes = to.getNodes();
-    if (nodes.isEmpty() || nodes.get(0).getTree() == null) {
-      return false;
-    }
-    int start = ASTHelpers.getStartPosition(nodes.get(0).getTree());
-    for (TryTree tryTree : candidate.enclosingTries()) {
-      if (start < 0 && !tryTree.getResources().isEmpty()) {
-        return true; // the synthetic close() of a try-with-resources has no source position
-      }
-      Tree finallyBlock = tryTree.getFinallyBlock();
-      if (finallyBlock != null && start >= ASTHelpers.getStartPosition(finallyBlock)
-          && start < state.getEndPosition(finallyBlock)) {
-        return true;
-      }
-    }
-    return false;
+    // The graph builder marks the copy of a finally block (or of a try-with-resources close) that
+    // a return runs through; if a later version words it differently, the finding stays true and
+    // is only placed at the end of the body.
+    return to.getNodes().stream().anyMatch(node -> node instanceof MarkerNode marker
+        && marker.getMessage().contains("finally block for return"));
   }
 
   private static @Nullable Node lastNode(Block block) {
