@@ -19,9 +19,11 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.util.TreePath;
+import com.sun.tools.javac.tree.JCTree;
 import dev.conduit.errorprone.util.ConduitApi;
 import dev.conduit.errorprone.util.ContextScope;
 import dev.conduit.errorprone.util.ContextScope.InScope;
+import dev.conduit.errorprone.util.Goroutines;
 import dev.conduit.errorprone.util.Guard;
 import dev.conduit.errorprone.util.LocalChannels;
 import dev.conduit.errorprone.util.LocalChannels.LocalChannel;
@@ -59,6 +61,9 @@ public final class UncancellableBlockingCall extends BugChecker
   /** Select clauses after which a select can no longer block forever. */
   private static final Set<String> WAKING_CLAUSES = Set.of("onDone", "onTimeout", "orElse");
 
+  private static final Matcher<ExpressionTree> DONE =
+      instanceMethod().onDescendantOf(ConduitApi.CONTEXT).named("done");
+
   private static final Matcher<ExpressionTree> CLOSE =
       instanceMethod().onDescendantOf(ConduitApi.CHANNEL).named("close");
 
@@ -90,6 +95,7 @@ public final class UncancellableBlockingCall extends BugChecker
         .toList(), state);
     if (scope.isEmpty()
         || (send && cannotBlock(tree, state))
+        || (!send && !select && waitsForOwnWorkers(tree, state))
         || (select && !canBlockForever(tree, state))
         || (WAIT_GROUP_AWAIT.matches(tree, state) && closesNext(state))) {
       return Description.NO_MATCH;
@@ -125,14 +131,41 @@ public final class UncancellableBlockingCall extends BugChecker
     return java.util.Optional.of(SuggestedFix.replace(close, close, context));
   }
 
-  /** A send to a local buffered channel that has a slot for every send the method makes. */
+  /**
+   * A send to a local buffered channel that has a slot for every send the method makes, or a
+   * goroutine's hand-off to the method that started it on a channel that method keeps to itself.
+   * Whether that method may stop receiving is AbandonedSender's question; send(ctx, v) here would
+   * leave a plain receive in the method waiting forever.
+   */
   private static boolean cannotBlock(MethodInvocationTree send, VisitorState state) {
     ExpressionTree receiver = ASTHelpers.getReceiver(send);
     if (receiver == null) {
       return false;
     }
     LocalChannel channel = LocalChannels.find(ASTHelpers.getSymbol(receiver), state);
-    return channel != null && channel.sendsCannotBlock();
+    if (channel == null) {
+      return false;
+    }
+    TreePath goroutine = Goroutines.enclosing(state.getPath(), state);
+    return channel.sendsCannotBlock()
+        || (!channel.escapes()
+            && goroutine != null
+            && ((JCTree) channel.declaration()).getStartPosition()
+                < ((JCTree) goroutine.getLeaf()).getStartPosition());
+  }
+
+  /**
+   * {@code ch.receive()} on a local channel that only goroutines this method started send to:
+   * the method waits for its own workers, which hold the context. Receiving with the context
+   * instead would abandon those senders, the leak AbandonedSender reports.
+   */
+  private static boolean waitsForOwnWorkers(MethodInvocationTree receive, VisitorState state) {
+    ExpressionTree receiver = ASTHelpers.getReceiver(receive);
+    if (receiver == null || !RECEIVE.matches(receive, state)) {
+      return false;
+    }
+    LocalChannel channel = LocalChannels.find(ASTHelpers.getSymbol(receiver), state);
+    return channel != null && !channel.escapes() && channel.fedByGoroutines();
   }
 
   /** Follows {@code Select.select().onX(...)...await()} back to its start. */
@@ -142,12 +175,20 @@ public final class UncancellableBlockingCall extends BugChecker
       if (ConduitApi.SELECT_START.matches(call, state)) {
         return true;
       }
-      if (WAKING_CLAUSES.contains(ConduitApi.methodName(call))) {
+      if (WAKING_CLAUSES.contains(ConduitApi.methodName(call)) || receivesDone(call, state)) {
         return false;
       }
       link = ASTHelpers.getReceiver(call);
     }
     return false; // Built up in a variable: the clauses are out of sight.
+  }
+
+  /** {@code onReceive(ctx.done(), ...)}: Go's {@code case <-ctx.Done():} spelled out. */
+  private static boolean receivesDone(MethodInvocationTree clause, VisitorState state) {
+    return ConduitApi.methodName(clause).equals("onReceive")
+        && !clause.getArguments().isEmpty()
+        && clause.getArguments().get(0) instanceof MethodInvocationTree done
+        && DONE.matches(done, state);
   }
 
   /**

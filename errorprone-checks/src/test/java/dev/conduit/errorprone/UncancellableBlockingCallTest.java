@@ -166,7 +166,45 @@ class UncancellableBlockingCallTest {
             "      }",
             "    }",
             "  }",
+            "  // Go's case <-ctx.Done(): spelled as a receive from done().",
+            "  static String doneChannel(Context ctx, Channel<String> in) {",
+            "    return Select.<String>select().onReceive(in, s -> s).onReceive(ctx.done(), () -> \"\")",
+            "        .await();",
+            "  }",
+            "  // Waiting for its own workers, which hold the context: receive(ctx) would abandon them.",
+            "  static String ownWorkers(Context ctx) {",
+            "    Channel<String> user = Channel.unbuffered();",
+            "    go(() -> user.send(fetch(ctx)));",
+            "    return user.receive();",
+            "  }",
             "  static void work(Context ctx) {}",
+            "  static String fetch(Context ctx) { return \"\"; }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void workersMustBeTheOnlySenders() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            "import static dev.conduit.Go.go;",
+            "import dev.conduit.Channel;",
+            "import dev.conduit.Context;",
+            "class Test {",
+            "  static String handedOut(Context ctx, java.util.List<Channel<String>> all) {",
+            "    Channel<String> ch = Channel.unbuffered();",
+            "    all.add(ch);",
+            "    // BUG: Diagnostic contains: send() blocks",
+            "    go(() -> ch.send(\"x\"));",
+            "    // BUG: Diagnostic contains: receive() blocks",
+            "    return ch.receive();",
+            "  }",
+            "  static String nobodySends(Context ctx) {",
+            "    Channel<String> ch = Channel.unbuffered();",
+            "    // BUG: Diagnostic contains: receive() blocks",
+            "    return ch.receive();",
+            "  }",
             "}")
         .doTest();
   }
@@ -191,6 +229,18 @@ class UncancellableBlockingCallTest {
             "  }",
             "  static void helper(Channel<String> in) {",
             "    in.receive();",
+            "  }",
+            "  // TODO: capacity sized to the inputs is taken as room for every send, which a merge",
+            "  // that forwards many values per input does not have.",
+            "  static void merge(Context ctx, java.util.List<Channel<String>> inputs) {",
+            "    Channel<String> out = Channel.buffered(inputs.size());",
+            "    for (Channel<String> in : inputs) {",
+            "      dev.conduit.Go.go(() -> {",
+            "        for (String v : in) {",
+            "          out.send(v);",
+            "        }",
+            "      });",
+            "    }",
             "  }",
             "}")
         .doTest();

@@ -41,6 +41,8 @@ public final class LocalChannels {
    *     length}: the fan-in idiom of one slot per item of work
    * @param maxSends the most sends (select sends included) one run of the method makes
    * @param escapes whether the channel is used anywhere its sends cannot be counted
+   * @param fedByGoroutines whether every send to it is made by a goroutine the method starts
+   *     (and there is at least one): the method is waiting for its own workers
    */
   public record LocalChannel(
       VarSymbol symbol,
@@ -49,7 +51,8 @@ public final class LocalChannels {
       long capacity,
       boolean sizedToWork,
       long maxSends,
-      boolean escapes) {
+      boolean escapes,
+      boolean fedByGoroutines) {
 
     /** Whether no send can ever block: there is a slot for every send the method can make. */
     public boolean sendsCannotBlock() {
@@ -87,7 +90,9 @@ public final class LocalChannels {
     boolean sizedToWork = !unbuffered && isSizeOfWork(creation.getArguments().get(0));
     boolean escapes = escapes(var, after, declarationPath.getParentPath(), state);
     long sends = new SendCount(var, state).all(after);
-    return new LocalChannel(var, declaration, creation, capacity, sizedToWork, sends, escapes);
+    boolean fedByGoroutines = fedByGoroutines(var, after, declarationPath.getParentPath(), state);
+    return new LocalChannel(
+        var, declaration, creation, capacity, sizedToWork, sends, escapes, fedByGoroutines);
   }
 
   private static long constantCapacity(MethodInvocationTree creation) {
@@ -124,6 +129,32 @@ public final class LocalChannels {
       scanner.scan(new TreePath(blockPath, statement), null);
     }
     return escaped[0];
+  }
+
+  private static boolean fedByGoroutines(
+      VarSymbol channel, List<? extends StatementTree> after, TreePath blockPath, VisitorState state) {
+    int[] inside = {0};
+    int[] outside = {0};
+    TreePathScanner<Void, Void> scanner =
+        new TreePathScanner<>() {
+          @Override
+          public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+            if (call.getMethodSelect() instanceof MemberSelectTree select
+                && select.getIdentifier().toString().matches("send|trySend")
+                && ASTHelpers.getSymbol(select.getExpression()) == channel) {
+              if (Goroutines.enclosing(getCurrentPath(), state) != null) {
+                inside[0]++;
+              } else {
+                outside[0]++;
+              }
+            }
+            return super.visitMethodInvocation(call, null);
+          }
+        };
+    for (StatementTree statement : after) {
+      scanner.scan(new TreePath(blockPath, statement), null);
+    }
+    return inside[0] > 0 && outside[0] == 0;
   }
 
   /** A use of the channel that neither hands it out nor reassigns it. */
