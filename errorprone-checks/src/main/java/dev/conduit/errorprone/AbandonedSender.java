@@ -27,13 +27,14 @@ import javax.inject.Inject;
 
 /**
  * The goroutine leak Go's tutorials warn about: a goroutine sends its result on an unbuffered
- * channel, and the method that started it may stop waiting first (a timeout, a cancelled
- * context, another select clause, an early return). The send then blocks forever, and the
- * goroutine with everything it references is never freed.
+ * channel, and the method that started it may stop waiting first (a timeout, a cancelled context,
+ * another select clause, an early return). The send then blocks forever, and the goroutine with
+ * everything it references is never freed.
  */
 @BugPattern(
-    summary = "A goroutine's send on an unbuffered channel can block forever once the receiver stops"
-        + " waiting.",
+    summary =
+        "A goroutine's send on an unbuffered channel can block forever once the receiver stops"
+            + " waiting.",
     severity = ERROR,
     linkType = CUSTOM,
     link = "https://github.com/conduit-dev/conduit/blob/main/docs/checks/AbandonedSender.md")
@@ -68,15 +69,17 @@ public final class AbandonedSender extends BugChecker implements VariableTreeMat
     }
     String name = symbol.getSimpleName().toString();
     long sends = channel.maxSends();
-    Description.Builder description = buildDescription(creation)
-        .setMessage(String.format(
-            "a goroutine sends on unbuffered channel '%s', but this method may stop waiting for it"
-                + " (%s); the send then blocks forever and the goroutine leaks; %s",
-            name,
-            parent.stopsWaiting().stream().distinct().collect(Collectors.joining("; ")),
-            sends < SendCount.UNBOUNDED
-                ? "give the channel a slot for each send: Channel.buffered(" + sends + ")"
-                : "let the goroutine give up too, with send(ctx, value) or a select"));
+    Description.Builder description =
+        buildDescription(creation)
+            .setMessage(
+                String.format(
+                    "a goroutine sends on unbuffered channel '%s', but this method may stop waiting"
+                        + " for it (%s); the send then blocks forever and the goroutine leaks; %s",
+                    name,
+                    parent.stopsWaiting().stream().distinct().collect(Collectors.joining("; ")),
+                    sends < SendCount.UNBOUNDED
+                        ? "give the channel a slot for each send: Channel.buffered(" + sends + ")"
+                        : "let the goroutine give up too, with send(ctx, value) or a select"));
     if (sends > 0 && sends < SendCount.UNBOUNDED) {
       fix(creation, sends, state).ifPresent(description::addFix);
     }
@@ -97,11 +100,12 @@ public final class AbandonedSender extends BugChecker implements VariableTreeMat
       MethodInvocationTree creation, long sends, VisitorState state) {
     SuggestedFix.Builder fix = SuggestedFix.builder();
     String channel = SuggestedFixes.qualifyType(state, fix, ConduitApi.CHANNEL);
-    String typeArguments = creation.getTypeArguments().isEmpty()
-        ? ""
-        : creation.getTypeArguments().stream()
-            .map(state::getSourceForNode)
-            .collect(Collectors.joining(", ", "<", ">"));
+    String typeArguments =
+        creation.getTypeArguments().isEmpty()
+            ? ""
+            : creation.getTypeArguments().stream()
+                .map(state::getSourceForNode)
+                .collect(Collectors.joining(", ", "<", ">"));
     return Optional.of(
         fix.replace(creation, channel + "." + typeArguments + "buffered(" + sends + ")").build());
   }

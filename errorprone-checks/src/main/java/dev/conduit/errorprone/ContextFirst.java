@@ -103,7 +103,6 @@ public final class ContextFirst extends BugChecker implements MethodTreeMatcher 
 
   /** A record's components are a data layout, not a calling convention (records are messages). */
   private static boolean isCanonicalRecordConstructor(MethodSymbol method) {
-    return method.isConstructor()
-        && (method.flags() & Flags.RECORD) != 0;
+    return method.isConstructor() && (method.flags() & Flags.RECORD) != 0;
   }
 }

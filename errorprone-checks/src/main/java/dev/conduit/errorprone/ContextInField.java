@@ -30,7 +30,8 @@ import javax.lang.model.element.ElementKind;
  * calls run under a cancellation and deadline that are not theirs.
  */
 @BugPattern(
-    summary = "A Context is stored in a field; pass it as the first parameter of each call instead.",
+    summary =
+        "A Context is stored in a field; pass it as the first parameter of each call instead.",
     severity = ERROR,
     linkType = CUSTOM,
     link = "https://github.com/conduit-dev/conduit/blob/main/docs/checks/ContextInField.md")

@@ -35,8 +35,8 @@ import javax.inject.Inject;
 
 /**
  * Go's contextcheck: code that has a context passes a fresh root ({@code background()} or {@code
- * todo()}) instead, so the callee no longer stops when the caller's work is cancelled or times
- * out. {@code ctx.withoutCancel()} is the explicit way to detach and is not reported.
+ * todo()}) instead, so the callee no longer stops when the caller's work is cancelled or times out.
+ * {@code ctx.withoutCancel()} is the explicit way to detach and is not reported.
  */
 @BugPattern(
     summary = "Context.background() or todo() is passed where a Context is already in scope.",
@@ -66,23 +66,32 @@ public final class ContextPropagation extends BugChecker implements MethodInvoca
       return Description.NO_MATCH;
     }
     // A local that is itself a fresh root carries nothing worth passing on.
-    List<InScope> scope = ContextScope.innermost(ContextScope.at(state.getPath(), state).stream()
-        .filter(c -> !ContextScope.isRoot(c, state))
-        .toList(), state);
+    List<InScope> scope =
+        ContextScope.innermost(
+            ContextScope.at(state.getPath(), state).stream()
+                .filter(c -> !ContextScope.isRoot(c, state))
+                .toList(),
+            state);
     if (scope.isEmpty() || isNullDefault(use, scope)) {
       return Description.NO_MATCH;
     }
     String root = ASTHelpers.getSymbol(tree).getSimpleName().toString();
-    String names = scope.stream().map(c -> "'" + c.symbol().getSimpleName() + "'")
-        .distinct().collect(Collectors.joining(", "));
-    Description.Builder description = buildDescription(tree)
-        .setMessage(String.format(
-            "Context.%s() starts a new root although %s %s in scope, so this work no longer stops"
-                + " when the caller's is cancelled or times out; pass the context in scope, or"
-                + " ctx.withoutCancel() to detach on purpose",
-            root, names, scope.size() == 1 ? "is" : "are"));
+    String names =
+        scope.stream()
+            .map(c -> "'" + c.symbol().getSimpleName() + "'")
+            .distinct()
+            .collect(Collectors.joining(", "));
+    Description.Builder description =
+        buildDescription(tree)
+            .setMessage(
+                String.format(
+                    "Context.%s() starts a new root although %s %s in scope, so this work no longer"
+                        + " stops when the caller's is cancelled or times out; pass the context in"
+                        + " scope, or ctx.withoutCancel() to detach on purpose",
+                    root, names, scope.size() == 1 ? "is" : "are"));
     if (scope.size() == 1) {
-      description.addFix(SuggestedFix.replace(tree, scope.get(0).symbol().getSimpleName().toString()));
+      description.addFix(
+          SuggestedFix.replace(tree, scope.get(0).symbol().getSimpleName().toString()));
     }
     return description.build();
   }
@@ -122,7 +131,9 @@ public final class ContextPropagation extends BugChecker implements MethodInvoca
     }
     List<Symbol.VarSymbol> formals = method.getParameters();
     Type formal = formals.get(Math.min(index, formals.size() - 1)).type;
-    if (method.isVarArgs() && index >= formals.size() - 1 && formal instanceof Type.ArrayType array) {
+    if (method.isVarArgs()
+        && index >= formals.size() - 1
+        && formal instanceof Type.ArrayType array) {
       formal = array.elemtype;
     }
     return ConduitApi.isContext(formal, state);

@@ -18,6 +18,7 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreeScanner;
 import dev.conduit.errorprone.util.ChannelCloses;
+import dev.conduit.errorprone.util.ConduitApi;
 import dev.conduit.errorprone.util.Declarations;
 import dev.conduit.errorprone.util.Guard;
 import java.util.ArrayList;
@@ -53,7 +54,7 @@ public final class DoubleClose extends BugChecker implements MethodTreeMatcher {
     if (tree.getBody() == null) {
       return Description.NO_MATCH;
     }
-    // Cheap first: the flow walk runs only for methods that call some close() at all.
+    // Cheap first: the flow walk runs only for methods that close some channel.
     List<Tree> bodies = new ArrayList<>();
     bodies.add(tree.getBody());
     int[] closes = {0};
@@ -63,7 +64,8 @@ public final class DoubleClose extends BugChecker implements MethodTreeMatcher {
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
         if (call.getArguments().isEmpty()
             && call.getMethodSelect() instanceof MemberSelectTree select
-            && select.getIdentifier().contentEquals("close")) {
+            && select.getIdentifier().contentEquals("close")
+            && ConduitApi.isChannel(ASTHelpers.getType(select.getExpression()), state)) {
           closes[0]++;
         }
         return super.visitMethodInvocation(call, null);
@@ -94,25 +96,32 @@ public final class DoubleClose extends BugChecker implements MethodTreeMatcher {
     }
     Set<Tree> reported = new HashSet<>();
     for (Tree body : bodies) {
-      new ChannelCloses(state, (call, earlier) -> {
-        if (reported.add(call)) {
-          state.reportMatch(describe(call, earlier, state));
-        }
-      }).walk(body);
+      new ChannelCloses(
+              state,
+              (call, earlier) -> {
+                if (reported.add(call)) {
+                  state.reportMatch(describe(call, earlier, state));
+                }
+              })
+          .walk(body);
     }
     return Description.NO_MATCH;
   }
 
-  private Description describe(MethodInvocationTree call, MethodInvocationTree earlier, VisitorState state) {
+  private Description describe(
+      MethodInvocationTree call, MethodInvocationTree earlier, VisitorState state) {
     String name = state.getSourceForNode(ASTHelpers.getReceiver(call));
-    String when = earlier == call
-        ? "again on every later round of the loop around it (or by every goroutine the loop starts)"
-        : "although it may already be closed at line " + Declarations.line(earlier, state);
+    String when =
+        earlier == call
+            ? "again on every later round of the loop around it (or by every goroutine the loop"
+                  + " starts)"
+            : "although it may already be closed at line " + Declarations.line(earlier, state);
     return buildDescription(call)
-        .setMessage(String.format(
-            "channel '%s' is closed %s, and closing a closed channel throws; close it once, in the"
-                + " one place that owns it, or reassign it before closing again",
-            name, when))
+        .setMessage(
+            String.format(
+                "channel '%s' is closed %s, and closing a closed channel throws; close it once, in"
+                    + " the one place that owns it, or reassign it before closing again",
+                name, when))
         .build();
   }
 }

@@ -70,7 +70,9 @@ public final class NullContext extends BugChecker
     for (int i = 0; i < arguments.size() && !formals.isEmpty(); i++) {
       ExpressionTree argument = arguments.get(i);
       Type formal = formals.get(Math.min(i, formals.size() - 1));
-      if (method.isVarArgs() && i >= formals.size() - 1 && formal instanceof Type.ArrayType array
+      if (method.isVarArgs()
+          && i >= formals.size() - 1
+          && formal instanceof Type.ArrayType array
           && arguments.size() != formals.size()) {
         formal = array.elemtype;
       }

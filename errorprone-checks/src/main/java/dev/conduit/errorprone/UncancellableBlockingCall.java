@@ -40,7 +40,8 @@ import javax.inject.Inject;
     summary = "A blocking call ignores the Context in scope; use the form that takes the context.",
     severity = ERROR,
     linkType = CUSTOM,
-    link = "https://github.com/conduit-dev/conduit/blob/main/docs/checks/UncancellableBlockingCall.md")
+    link =
+        "https://github.com/conduit-dev/conduit/blob/main/docs/checks/UncancellableBlockingCall.md")
 public final class UncancellableBlockingCall extends BugChecker
     implements MethodInvocationTreeMatcher {
 
@@ -86,13 +87,19 @@ public final class UncancellableBlockingCall extends BugChecker
     }
     boolean send = tree.getArguments().size() == 1 && SEND.matches(tree, state);
     boolean select = !send && SELECT_AWAIT.matches(tree, state);
-    if (!send && !select && !RECEIVE.matches(tree, state) && !WAIT_GROUP_AWAIT.matches(tree, state)) {
+    if (!send
+        && !select
+        && !RECEIVE.matches(tree, state)
+        && !WAIT_GROUP_AWAIT.matches(tree, state)) {
       return Description.NO_MATCH;
     }
     // A root, or withCancel() of one, wakes nobody: its only canceller is the code now blocked.
-    List<InScope> scope = ContextScope.innermost(ContextScope.at(state.getPath(), state).stream()
-        .filter(c -> !ContextScope.onlyCancelledByHolder(c, state))
-        .toList(), state);
+    List<InScope> scope =
+        ContextScope.innermost(
+            ContextScope.at(state.getPath(), state).stream()
+                .filter(c -> !ContextScope.onlyCancelledByHolder(c, state))
+                .toList(),
+            state);
     if (scope.isEmpty()
         || (send && cannotBlock(tree, state))
         || (!send && !select && waitsForOwnWorkers(tree, state))
@@ -100,15 +107,23 @@ public final class UncancellableBlockingCall extends BugChecker
         || (WAIT_GROUP_AWAIT.matches(tree, state) && closesNext(state))) {
       return Description.NO_MATCH;
     }
-    String names = scope.stream().map(c -> "'" + c.symbol().getSimpleName() + "'")
-        .distinct().collect(Collectors.joining(", "));
-    String operation = select ? "select without onDone, onTimeout or orElse" : ConduitApi.methodName(tree) + "()";
-    Description.Builder description = buildDescription(tree)
-        .setMessage(String.format(
-            "%s blocks with no way to give up although %s %s in scope, so this goroutine stays"
-                + " stuck after the work is cancelled; %s",
-            operation, names, scope.size() == 1 ? "is" : "are",
-            select ? "add an onDone(ctx, ...) clause" : "pass the context to it"));
+    String names =
+        scope.stream()
+            .map(c -> "'" + c.symbol().getSimpleName() + "'")
+            .distinct()
+            .collect(Collectors.joining(", "));
+    String operation =
+        select ? "select without onDone, onTimeout or orElse" : ConduitApi.methodName(tree) + "()";
+    Description.Builder description =
+        buildDescription(tree)
+            .setMessage(
+                String.format(
+                    "%s blocks with no way to give up although %s %s in scope, so this goroutine"
+                        + " stays stuck after the work is cancelled; %s",
+                    operation,
+                    names,
+                    scope.size() == 1 ? "is" : "are",
+                    select ? "add an onDone(ctx, ...) clause" : "pass the context to it"));
     if (scope.size() == 1 && !select) {
       fix(tree, scope.get(0).symbol().getSimpleName().toString(), state)
           .ifPresent(description::addFix);
@@ -119,7 +134,8 @@ public final class UncancellableBlockingCall extends BugChecker
   private static java.util.Optional<SuggestedFix> fix(
       MethodInvocationTree tree, String context, VisitorState state) {
     if (!tree.getArguments().isEmpty()) {
-      return java.util.Optional.of(SuggestedFix.prefixWith(tree.getArguments().get(0), context + ", "));
+      return java.util.Optional.of(
+          SuggestedFix.prefixWith(tree.getArguments().get(0), context + ", "));
     }
     // receive() and await(): the argument list is the last "()" of the call.
     int end = state.getEndPosition(tree);
@@ -155,9 +171,9 @@ public final class UncancellableBlockingCall extends BugChecker
   }
 
   /**
-   * {@code ch.receive()} on a local channel that only goroutines this method started send to:
-   * the method waits for its own workers, which hold the context. Receiving with the context
-   * instead would abandon those senders, the leak AbandonedSender reports.
+   * {@code ch.receive()} on a local channel that only goroutines this method started send to: the
+   * method waits for its own workers, which hold the context. Receiving with the context instead
+   * would abandon those senders, the leak AbandonedSender reports.
    */
   private static boolean waitsForOwnWorkers(MethodInvocationTree receive, VisitorState state) {
     ExpressionTree receiver = ASTHelpers.getReceiver(receive);

@@ -33,8 +33,10 @@ import javax.inject.Inject;
     summary = "WaitGroup.add is called inside the goroutine it counts; call it before starting it.",
     severity = ERROR,
     linkType = CUSTOM,
-    link = "https://github.com/conduit-dev/conduit/blob/main/docs/checks/WaitGroupAddInGoroutine.md")
-public final class WaitGroupAddInGoroutine extends BugChecker implements MethodInvocationTreeMatcher {
+    link =
+        "https://github.com/conduit-dev/conduit/blob/main/docs/checks/WaitGroupAddInGoroutine.md")
+public final class WaitGroupAddInGoroutine extends BugChecker
+    implements MethodInvocationTreeMatcher {
 
   private static final Matcher<ExpressionTree> ADD =
       instanceMethod().onExactClass(ConduitApi.WAIT_GROUP).named("add");
@@ -72,11 +74,12 @@ public final class WaitGroupAddInGoroutine extends BugChecker implements MethodI
     }
     String name = group.getSimpleName().toString();
     return buildDescription(tree)
-        .setMessage(String.format(
-            "%s.add() runs inside the goroutine it counts, so %s.await() may see a zero counter and"
-                + " return before this goroutine has started; call %s.add() before starting the"
-                + " goroutine, or start it with %s.go(...)",
-            name, name, name, name))
+        .setMessage(
+            String.format(
+                "%s.add() runs inside the goroutine it counts, so %s.await() may see a zero counter"
+                    + " and return before this goroutine has started; call %s.add() before starting"
+                    + " the goroutine, or start it with %s.go(...)",
+                name, name, name, name))
         .build();
   }
 
@@ -121,7 +124,11 @@ public final class WaitGroupAddInGoroutine extends BugChecker implements MethodI
           }
         }
       }
-    }.scan(goroutine instanceof com.sun.source.tree.LambdaExpressionTree lambda ? lambda.getBody() : goroutine, null);
+    }.scan(
+        goroutine instanceof com.sun.source.tree.LambdaExpressionTree lambda
+            ? lambda.getBody()
+            : goroutine,
+        null);
     return found[0];
   }
 
@@ -130,9 +137,10 @@ public final class WaitGroupAddInGoroutine extends BugChecker implements MethodI
     new TreeScanner<Void, Void>() {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        found[0] |= DONE.matches(call, state)
-            && ASTHelpers.getReceiver(call) instanceof ExpressionTree receiver
-            && ASTHelpers.getSymbol(receiver) == group;
+        found[0] |=
+            DONE.matches(call, state)
+                && ASTHelpers.getReceiver(call) instanceof ExpressionTree receiver
+                && ASTHelpers.getSymbol(receiver) == group;
         return super.visitMethodInvocation(call, null);
       }
     }.scan(body, null);

@@ -34,7 +34,8 @@ class AbandonedSenderTest {
             "  static String expensiveWork() { return \"\"; }",
             "  // The tutorial's leak: the timeout fires, nobody ever receives.",
             "  static String doWork() {",
-            "    // BUG: Diagnostic contains: Did you mean 'Channel<String> ch = Channel.buffered(1);'",
+            "    // BUG: Diagnostic contains: Did you mean 'Channel<String> ch ="
+                + " Channel.buffered(1);'",
             "    Channel<String> ch = Channel.unbuffered();",
             "    go(() -> ch.send(expensiveWork()));",
             "    return Select.<String>select()",
@@ -46,7 +47,8 @@ class AbandonedSenderTest {
             "    // BUG: Diagnostic contains: may take its onDone clause instead",
             "    Channel<String> ch = Channel.buffered(0);",
             "    go(() -> ch.send(expensiveWork()));",
-            "    return Select.<String>select().onReceive(ch, r -> r).onDone(ctx, () -> \"\").await();",
+            "    return Select.<String>select().onReceive(ch, r -> r).onDone(ctx, () ->"
+                + " \"\").await();",
             "  }",
             "  static String withDefault() {",
             "    // BUG: Diagnostic contains: may take its orElse clause instead",
@@ -58,7 +60,8 @@ class AbandonedSenderTest {
             "    // BUG: Diagnostic contains: may take its onReceive clause instead",
             "    Channel<String> ch = Channel.unbuffered();",
             "    go(() -> ch.send(expensiveWork()));",
-            "    return Select.<String>select().onReceive(quit, q -> q).onReceive(ch, r -> r).await();",
+            "    return Select.<String>select().onReceive(quit, q -> q).onReceive(ch, r ->"
+                + " r).await();",
             "  }",
             "  static String receiveWithContext(Context ctx) {",
             "    // BUG: Diagnostic contains: receive(ctx) gives up when that context is done",
@@ -77,7 +80,8 @@ class AbandonedSenderTest {
             "  }",
             "  // The first failure returns; the other senders wait forever.",
             "  static String firstError(int n) {",
-            "    // BUG: Diagnostic contains: Did you mean 'Channel<String> results = Channel.buffered(2);'",
+            "    // BUG: Diagnostic contains: Did you mean 'Channel<String> results ="
+                + " Channel.buffered(2);'",
             "    Channel<String> results = Channel.unbuffered();",
             "    go(() -> results.send(expensiveWork()));",
             "    go(() -> results.send(expensiveWork()));",

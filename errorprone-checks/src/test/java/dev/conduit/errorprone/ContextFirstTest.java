@@ -52,7 +52,8 @@ class ContextFirstTest {
             "  static void none(String a, int b) {}",
             "  static void fetchAll(Context ctx, List<String> urls) {}",
             "  Test(Context ctx) {}",
-            "  // Records are messages: a request carrying its context is Go's documented exception.",
+            "  // Records are messages: a request carrying its context is Go's documented"
+                + " exception.",
             "  record TokenRequest(String key, Context ctx) {}",
             "  record Compact(String key, Context ctx) {",
             "    Compact {",

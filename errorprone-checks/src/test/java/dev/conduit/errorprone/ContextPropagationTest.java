@@ -37,10 +37,12 @@ class ContextPropagationTest {
             "    fetch(Context.background(), url);",
             "    // BUG: Diagnostic contains: Context.todo() starts a new root although 'ctx' is",
             "    fetch(Context.todo(), url);",
-            "    // BUG: Diagnostic contains: Did you mean 'ErrGroup g = ErrGroup.withContext(ctx);'",
+            "    // BUG: Diagnostic contains: Did you mean 'ErrGroup g ="
+                + " ErrGroup.withContext(ctx);'",
             "    ErrGroup g = ErrGroup.withContext(Context.background());",
             "    // BUG: Diagnostic contains: Context.background() starts a new root",
-            "    try (CancellableContext timed = Context.background().withTimeout(Duration.ZERO)) {",
+            "    try (CancellableContext timed = Context.background().withTimeout(Duration.ZERO))"
+                + " {",
             "      fetch(timed, url);",
             "    }",
             "    // Captured by a goroutine, still in scope.",

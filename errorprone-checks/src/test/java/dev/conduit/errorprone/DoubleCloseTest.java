@@ -27,7 +27,8 @@ class DoubleCloseTest {
             "  private final Channel<String> done = Channel.unbuffered();",
             "  static void sequence(Channel<String> ch) {",
             "    ch.close();",
-            "    // BUG: Diagnostic contains: channel 'ch' is closed although it may already be closed at line 7",
+            "    // BUG: Diagnostic contains: channel 'ch' is closed although it may already be"
+                + " closed at line 7",
             "    ch.close();",
             "  }",
             "  static void onOneBranch(Channel<String> ch, boolean failed) {",

@@ -17,21 +17,23 @@ import org.junit.jupiter.api.Test;
  */
 class HygieneRegistrationTest {
 
-  private static final List<String> NAMES = List.of(
-      "ContextFirst",
-      "NullContext",
-      "ContextInField",
-      "ContextPropagation",
-      "UncancellableBlockingCall",
-      "WaitGroupAddInGoroutine",
-      "AbandonedSender",
-      "DoubleClose");
+  private static final List<String> NAMES =
+      List.of(
+          "ContextFirst",
+          "NullContext",
+          "ContextInField",
+          "ContextPropagation",
+          "UncancellableBlockingCall",
+          "WaitGroupAddInGoroutine",
+          "AbandonedSender",
+          "DoubleClose");
 
   @Test
   void serviceLoaderFindsEveryHygieneCheck() {
-    List<String> registered = ServiceLoader.load(BugChecker.class).stream()
-        .map(provider -> provider.type().getSimpleName())
-        .toList();
+    List<String> registered =
+        ServiceLoader.load(BugChecker.class).stream()
+            .map(provider -> provider.type().getSimpleName())
+            .toList();
     assertThat(registered).containsAtLeastElementsIn(NAMES);
   }
 

@@ -41,13 +41,15 @@ class UncancellableBlockingCallTest {
             "    // BUG: Diagnostic contains: Did you mean 'wg.await(ctx);'",
             "    wg.await();",
             "    // BUG: Diagnostic contains: select without onDone, onTimeout or orElse blocks",
-            "    Select.<String>select().onReceive(in, s -> s).onSend(out, \"x\", () -> \"\").await();",
+            "    Select.<String>select().onReceive(in, s -> s).onSend(out, \"x\", () ->"
+                + " \"\").await();",
             "    // A goroutine that captures the context can use it too.",
             "    // BUG: Diagnostic contains: Did you mean 'go(() -> out.send(ctx, \"late\"));'",
             "    go(() -> out.send(\"late\"));",
             "  }",
             "  static void timed(Channel<String> in) {",
-            "    try (CancellableContext ctx = Context.background().withTimeout(Duration.ofSeconds(1))) {",
+            "    try (CancellableContext ctx ="
+                + " Context.background().withTimeout(Duration.ofSeconds(1))) {",
             "      // A timeout the method set itself and then ignores.",
             "      // BUG: Diagnostic contains: Did you mean 'in.receive(ctx);'",
             "      in.receive();",
@@ -67,7 +69,8 @@ class UncancellableBlockingCallTest {
             "  }",
             "  static void tooSmall(Context ctx) {",
             "    Channel<String> ch = Channel.buffered(1);",
-            "    // Two sends for one slot: which one blocks depends on the receivers, so both count.",
+            "    // Two sends for one slot: which one blocks depends on the receivers, so both"
+                + " count.",
             "    // BUG: Diagnostic contains: send() blocks",
             "    ch.send(\"a\");",
             "    // BUG: Diagnostic contains: send() blocks",
@@ -106,7 +109,8 @@ class UncancellableBlockingCallTest {
             "    in.receive();",
             "    wg.await();",
             "  }",
-            "  static void aware(Context ctx, Channel<String> in, Channel<String> out, WaitGroup wg) {",
+            "  static void aware(Context ctx, Channel<String> in, Channel<String> out, WaitGroup"
+                + " wg) {",
             "    out.send(ctx, in.receive(ctx));",
             "    wg.await(ctx);",
             "    in.tryReceive();",
@@ -114,7 +118,8 @@ class UncancellableBlockingCallTest {
             "    // Iteration ends when the upstream closes the channel, as Go's range does.",
             "    for (String s : in) {}",
             "    Select.<String>select().onReceive(in, s -> s).onDone(ctx, () -> \"\").await();",
-            "    Select.<String>select().onReceive(in, s -> s).onTimeout(Duration.ZERO, () -> \"\")",
+            "    Select.<String>select().onReceive(in, s -> s).onTimeout(Duration.ZERO, () ->"
+                + " \"\")",
             "        .await();",
             "    Select.<String>select().onReceive(in, s -> s).orElse(() -> \"\").await();",
             "  }",
@@ -130,7 +135,8 @@ class UncancellableBlockingCallTest {
             "      }",
             "      result.send(\"done\");",
             "    });",
-            "    Select.<String>select().onReceive(result, s -> s).onDone(ctx, () -> \"\").await();",
+            "    Select.<String>select().onReceive(result, s -> s).onDone(ctx, () ->"
+                + " \"\").await();",
             "  }",
             "  static void branches(Context ctx, boolean ok) {",
             "    Channel<String> result = Channel.buffered(1);",
@@ -168,10 +174,12 @@ class UncancellableBlockingCallTest {
             "  }",
             "  // Go's case <-ctx.Done(): spelled as a receive from done().",
             "  static String doneChannel(Context ctx, Channel<String> in) {",
-            "    return Select.<String>select().onReceive(in, s -> s).onReceive(ctx.done(), () -> \"\")",
+            "    return Select.<String>select().onReceive(in, s -> s).onReceive(ctx.done(), () ->"
+                + " \"\")",
             "        .await();",
             "  }",
-            "  // Waiting for its own workers, which hold the context: receive(ctx) would abandon them.",
+            "  // Waiting for its own workers, which hold the context: receive(ctx) would abandon"
+                + " them.",
             "  static String ownWorkers(Context ctx) {",
             "    Channel<String> user = Channel.unbuffered();",
             "    go(() -> user.send(fetch(ctx)));",
@@ -230,7 +238,8 @@ class UncancellableBlockingCallTest {
             "  static void helper(Channel<String> in) {",
             "    in.receive();",
             "  }",
-            "  // TODO: capacity sized to the inputs is taken as room for every send, which a merge",
+            "  // TODO: capacity sized to the inputs is taken as room for every send, which a"
+                + " merge",
             "  // that forwards many values per input does not have.",
             "  static void merge(Context ctx, java.util.List<Channel<String>> inputs) {",
             "    Channel<String> out = Channel.buffered(inputs.size());",
@@ -255,7 +264,8 @@ class UncancellableBlockingCallTest {
             "import dev.conduit.Context;",
             "import dev.conduit.WaitGroup;",
             "class Test {",
-            "  static String f(Context ctx, Channel<String> in, Channel<String> out, WaitGroup wg) {",
+            "  static String f(Context ctx, Channel<String> in, Channel<String> out, WaitGroup wg)"
+                + " {",
             "    out.send(in.receive());",
             "    wg.await();",
             "    return in.receive( );",
@@ -267,7 +277,8 @@ class UncancellableBlockingCallTest {
             "import dev.conduit.Context;",
             "import dev.conduit.WaitGroup;",
             "class Test {",
-            "  static String f(Context ctx, Channel<String> in, Channel<String> out, WaitGroup wg) {",
+            "  static String f(Context ctx, Channel<String> in, Channel<String> out, WaitGroup wg)"
+                + " {",
             "    out.send(ctx, in.receive(ctx));",
             "    wg.await(ctx);",
             "    return in.receive( ctx);",

@@ -153,7 +153,8 @@ class WaitGroupAddInGoroutineTest {
             "import static dev.conduit.Go.go;",
             "import dev.conduit.WaitGroup;",
             "class Test {",
-            "  // TODO: the goroutine's body in a method reference or a named method is not followed.",
+            "  // TODO: the goroutine's body in a method reference or a named method is not"
+                + " followed.",
             "  static void f(WaitGroup wg) {",
             "    go(() -> body(wg));",
             "  }",

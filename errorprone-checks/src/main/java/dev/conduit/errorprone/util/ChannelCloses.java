@@ -36,18 +36,19 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Follows the paths through one body of code (a method's or a lambda's) and reports each channel
- * {@code close()} that a path reaches while the same variable may already be closed: closed
- * earlier on the path, or on an earlier round of a loop, and not reassigned since. A goroutine
- * started from the body counts as closing, at its start, every outer channel it closes.
+ * {@code close()} that a path reaches while the same variable may already be closed: closed earlier
+ * on the path, or on an earlier round of a loop, and not reassigned since. A goroutine started from
+ * the body counts as closing, at its start, every outer channel it closes.
  *
  * <p>The state is "may be closed, first closed by which call", joined over branches; a {@code
- * return} or {@code throw} ends its path; a loop body is walked twice so that the second round
- * sees what the first left closed.
+ * return} or {@code throw} ends its path; a loop body is walked twice so that the second round sees
+ * what the first left closed.
  */
 public final class ChannelCloses {
 
@@ -57,10 +58,11 @@ public final class ChannelCloses {
   private final Deque<Map<VarSymbol, MethodInvocationTree>> continues = new ArrayDeque<>();
 
   /**
-   * @param report called with each close that may close an already closed channel, and the
-   *     close that may have closed it first
+   * @param report called with each close that may close an already closed channel, and the close
+   *     that may have closed it first
    */
-  public ChannelCloses(VisitorState state, BiConsumer<MethodInvocationTree, MethodInvocationTree> report) {
+  public ChannelCloses(
+      VisitorState state, BiConsumer<MethodInvocationTree, MethodInvocationTree> report) {
     this.state = state;
     this.report = report;
   }
@@ -126,7 +128,8 @@ public final class ChannelCloses {
         expression(ifTree.getCondition(), s);
         // if (!ch.isClosed()) ch.close(): the author checked; trust the check.
         forgetChecked(ifTree.getCondition(), s);
-        return union(statement(ifTree.getThenStatement(), s),
+        return union(
+            statement(ifTree.getThenStatement(), s),
             ifTree.getElseStatement() == null ? s : statement(ifTree.getElseStatement(), s));
       }
       case LabeledStatementTree labeled -> {
@@ -148,7 +151,9 @@ public final class ChannelCloses {
       }
       case ForLoopTree loop -> {
         Map<VarSymbol, MethodInvocationTree> init = block(loop.getInitializer(), s);
-        return init == null ? null : loop(loop.getCondition(), loop.getUpdate(), loop.getStatement(), init);
+        return init == null
+            ? null
+            : loop(loop.getCondition(), loop.getUpdate(), loop.getStatement(), init);
       }
       case TryTree tryTree -> {
         return tryStatement(tryTree, s);
@@ -170,6 +175,7 @@ public final class ChannelCloses {
     Map<VarSymbol, MethodInvocationTree> head = new HashMap<>(in);
     // Two rounds: the second starts from what the first may have left closed.
     for (int round = 0; round < 2; round++) {
+      Set<VarSymbol> closedAtStart = Set.copyOf(head.keySet());
       expression(condition, head);
       join(exits, head);
       breaks.push(new HashMap<>());
@@ -190,6 +196,9 @@ public final class ChannelCloses {
           break;
         }
       }
+      if (head.keySet().equals(closedAtStart)) {
+        break; // Nothing new may be closed at the head: a second round would report nothing new.
+      }
     }
     return exits;
   }
@@ -208,7 +217,8 @@ public final class ChannelCloses {
       return normal;
     }
     Map<VarSymbol, MethodInvocationTree> cleanupIn = union(new HashMap<>(anywhere), normal);
-    Map<VarSymbol, MethodInvocationTree> cleanup = block(tree.getFinallyBlock().getStatements(), cleanupIn);
+    Map<VarSymbol, MethodInvocationTree> cleanup =
+        block(tree.getFinallyBlock().getStatements(), cleanupIn);
     return normal == null ? null : cleanup;
   }
 
@@ -223,7 +233,9 @@ public final class ChannelCloses {
         Map<VarSymbol, MethodInvocationTree> start = union(new HashMap<>(in), fallthrough);
         Map<VarSymbol, MethodInvocationTree> end =
             caseTree.getCaseKind() == CaseTree.CaseKind.RULE
-                ? (caseTree.getBody() instanceof StatementTree body ? statement(body, start) : expression(caseTree.getBody(), start))
+                ? (caseTree.getBody() instanceof StatementTree body
+                    ? statement(body, start)
+                    : expression(caseTree.getBody(), start))
                 : block(caseTree.getStatements(), start);
         fallthrough = caseTree.getCaseKind() == CaseTree.CaseKind.RULE ? null : end;
         out = union(out, end);
@@ -292,16 +304,21 @@ public final class ChannelCloses {
     closesAnywhere(body, inside);
     int start = ((com.sun.tools.javac.tree.JCTree) body).getStartPosition();
     int end = state.getEndPosition(body);
-    inside.forEach((variable, call) -> {
-      Tree declaration = Declarations.find(variable, state);
-      int at = declaration == null ? -1 : ((com.sun.tools.javac.tree.JCTree) declaration).getStartPosition();
-      if (at < start || at >= end) { // Declared outside the goroutine: shared with this body.
-        close(variable, call, s);
-      }
-    });
+    inside.forEach(
+        (variable, call) -> {
+          Tree declaration = Declarations.find(variable, state);
+          int at =
+              declaration == null
+                  ? -1
+                  : ((com.sun.tools.javac.tree.JCTree) declaration).getStartPosition();
+          if (at < start || at >= end) { // Declared outside the goroutine: shared with this body.
+            close(variable, call, s);
+          }
+        });
   }
 
-  private void close(VarSymbol variable, MethodInvocationTree call, Map<VarSymbol, MethodInvocationTree> s) {
+  private void close(
+      VarSymbol variable, MethodInvocationTree call, Map<VarSymbol, MethodInvocationTree> s) {
     MethodInvocationTree earlier = s.get(variable);
     if (earlier != null) {
       report.accept(call, earlier);
@@ -331,10 +348,11 @@ public final class ChannelCloses {
       return null;
     }
     VarSymbol variable = ConduitApi.variable(select.getExpression());
-    boolean tracked = variable != null
-        && (!(variable.owner instanceof com.sun.tools.javac.code.Symbol.ClassSymbol)
-            // A field another method may reassign is only followed when it is final.
-            || (variable.flags() & com.sun.tools.javac.code.Flags.FINAL) != 0);
+    boolean tracked =
+        variable != null
+            && (!(variable.owner instanceof com.sun.tools.javac.code.Symbol.ClassSymbol)
+                // A field another method may reassign is only followed when it is final.
+                || (variable.flags() & com.sun.tools.javac.code.Flags.FINAL) != 0);
     return tracked && ConduitApi.isChannel(variable.type, state) ? variable : null;
   }
 
@@ -354,12 +372,14 @@ public final class ChannelCloses {
     }.scan(condition, null);
   }
 
-  private static void join(Map<VarSymbol, MethodInvocationTree> into, Map<VarSymbol, MethodInvocationTree> from) {
+  private static void join(
+      Map<VarSymbol, MethodInvocationTree> into, Map<VarSymbol, MethodInvocationTree> from) {
     from.forEach(into::putIfAbsent);
   }
 
   private static @Nullable Map<VarSymbol, MethodInvocationTree> union(
-      @Nullable Map<VarSymbol, MethodInvocationTree> a, @Nullable Map<VarSymbol, MethodInvocationTree> b) {
+      @Nullable Map<VarSymbol, MethodInvocationTree> a,
+      @Nullable Map<VarSymbol, MethodInvocationTree> b) {
     if (a == null) {
       return b == null ? null : new HashMap<>(b);
     }

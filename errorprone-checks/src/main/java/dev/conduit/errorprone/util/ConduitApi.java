@@ -73,12 +73,16 @@ public final class ConduitApi {
 
   /** Whether {@code type}, erased, is a subtype of the class named {@code className}. */
   public static boolean isSubtype(@Nullable Type type, String className, VisitorState state) {
-    if (type == null || type.isPrimitive() || type.getTag() == com.sun.tools.javac.code.TypeTag.BOT) {
+    if (type == null
+        || type.isPrimitive()
+        || type.getTag() == com.sun.tools.javac.code.TypeTag.BOT) {
       return false;
     }
     Type base = state.getTypeFromString(className);
     return base != null
-        && state.getTypes().isSubtype(state.getTypes().erasure(type), state.getTypes().erasure(base));
+        && state
+            .getTypes()
+            .isSubtype(state.getTypes().erasure(type), state.getTypes().erasure(base));
   }
 
   /** The simple name of the method {@code tree} calls, or "" when it is not a method call. */

@@ -7,9 +7,9 @@ import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
@@ -22,8 +22,8 @@ import java.util.List;
 
 /**
  * The {@code Context} variables a piece of code can use: parameters of the enclosing methods and
- * lambdas, and locals (try-with-resources included) declared before it in enclosing blocks.
- * Fields are left out: a method that only reaches a context through a field has none of its own.
+ * lambdas, and locals (try-with-resources included) declared before it in enclosing blocks. Fields
+ * are left out: a method that only reaches a context through a field has none of its own.
  *
  * <p>Walking the path costs one step per enclosing tree, so callers ask only after a cheap
  * syntactic match.
@@ -39,7 +39,9 @@ public final class ContextScope {
   public static List<InScope> at(TreePath path, VisitorState state) {
     List<InScope> found = new ArrayList<>();
     Tree child = path.getLeaf();
-    for (TreePath current = path.getParentPath(); current != null; current = current.getParentPath()) {
+    for (TreePath current = path.getParentPath();
+        current != null;
+        current = current.getParentPath()) {
       Tree tree = current.getLeaf();
       switch (tree) {
         case BlockTree block -> {
@@ -55,7 +57,8 @@ public final class ContextScope {
           found.addAll(before.reversed());
         }
         case MethodTree method -> method.getParameters().forEach(p -> add(p, found, state));
-        case LambdaExpressionTree lambda -> lambda.getParameters().forEach(p -> add(p, found, state));
+        case LambdaExpressionTree lambda ->
+            lambda.getParameters().forEach(p -> add(p, found, state));
         case TryTree tryTree -> {
           // Resources are in scope in the body and in later resources, not in catch or finally.
           if (child == tryTree.getBlock() || tryTree.getResources().contains(child)) {
@@ -83,7 +86,7 @@ public final class ContextScope {
         case ClassTree unused -> {
           // A member class cannot see the locals of code around it; a local or anonymous one can.
           if (!(current.getParentPath() != null
-              && current.getParentPath().getLeaf() instanceof BlockTree)
+                  && current.getParentPath().getLeaf() instanceof BlockTree)
               && !(current.getParentPath() != null
                   && current.getParentPath().getLeaf().getKind() == Tree.Kind.NEW_CLASS)) {
             return found;
@@ -117,7 +120,8 @@ public final class ContextScope {
 
   private static boolean derivesFrom(InScope child, VarSymbol parent, VisitorState state) {
     ExpressionTree link = child.declaration().getInitializer();
-    while (link instanceof MethodInvocationTree call && ConduitApi.DERIVE_CONTEXT.matches(call, state)) {
+    while (link instanceof MethodInvocationTree call
+        && ConduitApi.DERIVE_CONTEXT.matches(call, state)) {
       link = ASTHelpers.getReceiver(call);
     }
     return link != null && ASTHelpers.getSymbol(ASTHelpers.stripParentheses(link)) == parent;

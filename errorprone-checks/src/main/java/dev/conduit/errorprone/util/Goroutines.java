@@ -18,8 +18,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Recognises code that runs in a goroutine of its own: a lambda or anonymous class handed to
- * {@code Go.go}, {@code WaitGroup.go}, {@code ErrGroup.go}, a {@code Thread} or an executor.
+ * Recognises code that runs in a goroutine of its own: a lambda or anonymous class handed to {@code
+ * Go.go}, {@code WaitGroup.go}, {@code ErrGroup.go}, a {@code Thread} or an executor.
  */
 public final class Goroutines {
 
@@ -60,11 +60,13 @@ public final class Goroutines {
   }
 
   /**
-   * The path to the innermost lambda or anonymous class enclosing {@code path} that is launched
-   * as a goroutine, or null when the code runs in the goroutine of its method.
+   * The path to the innermost lambda or anonymous class enclosing {@code path} that is launched as
+   * a goroutine, or null when the code runs in the goroutine of its method.
    */
   public static @Nullable TreePath enclosing(TreePath path, VisitorState state) {
-    for (TreePath current = path; current.getParentPath() != null; current = current.getParentPath()) {
+    for (TreePath current = path;
+        current.getParentPath() != null;
+        current = current.getParentPath()) {
       Tree leaf = current.getLeaf();
       Tree parent = current.getParentPath().getLeaf();
       if (leaf instanceof ClassTree && parent instanceof NewClassTree) {

@@ -20,12 +20,12 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What can be known about a channel that a method creates in a local variable and never lets
- * out of its sight: its capacity and the most sends any run of the method makes to it.
+ * What can be known about a channel that a method creates in a local variable and never lets out of
+ * its sight: its capacity and the most sends any run of the method makes to it.
  *
  * <p>A channel that is returned, stored, passed to a method other than a select clause, or
- * reassigned "escapes": sends elsewhere cannot be counted, so {@link #maxSends} is then
- * {@link SendCount#UNBOUNDED}.
+ * reassigned "escapes": sends elsewhere cannot be counted, so {@link #maxSends} is then {@link
+ * SendCount#UNBOUNDED}.
  */
 public final class LocalChannels {
 
@@ -41,8 +41,8 @@ public final class LocalChannels {
    *     length}: the fan-in idiom of one slot per item of work
    * @param maxSends the most sends (select sends included) one run of the method makes
    * @param escapes whether the channel is used anywhere its sends cannot be counted
-   * @param fedByGoroutines whether every send to it is made by a goroutine the method starts
-   *     (and there is at least one): the method is waiting for its own workers
+   * @param fedByGoroutines whether every send to it is made by a goroutine the method starts (and
+   *     there is at least one): the method is waiting for its own workers
    */
   public record LocalChannel(
       VarSymbol symbol,
@@ -61,8 +61,22 @@ public final class LocalChannels {
   }
 
   private static final Set<String> HARMLESS_METHODS =
-      Set.of("send", "trySend", "receive", "tryReceive", "close", "isClosed", "len", "cap",
-          "iterator", "receiveOnly", "forEach", "spliterator", "toString", "hashCode", "equals");
+      Set.of(
+          "send",
+          "trySend",
+          "receive",
+          "tryReceive",
+          "close",
+          "isClosed",
+          "len",
+          "cap",
+          "iterator",
+          "receiveOnly",
+          "forEach",
+          "spliterator",
+          "toString",
+          "hashCode",
+          "equals");
 
   private LocalChannels() {}
 
@@ -104,22 +118,27 @@ public final class LocalChannels {
   private static boolean isSizeOfWork(ExpressionTree capacity) {
     ExpressionTree expression = ASTHelpers.stripParentheses(capacity);
     if (expression instanceof MethodInvocationTree call) {
-      return call.getArguments().isEmpty()
-          && ConduitApi.methodName(call).equals("size");
+      return call.getArguments().isEmpty() && ConduitApi.methodName(call).equals("size");
     }
     return expression instanceof MemberSelectTree select
         && select.getIdentifier().contentEquals("length")
-        && ASTHelpers.getType(select.getExpression()) instanceof com.sun.tools.javac.code.Type.ArrayType;
+        && ASTHelpers.getType(select.getExpression())
+            instanceof com.sun.tools.javac.code.Type.ArrayType;
   }
 
   private static boolean escapes(
-      VarSymbol channel, List<? extends StatementTree> after, TreePath blockPath, VisitorState state) {
+      VarSymbol channel,
+      List<? extends StatementTree> after,
+      TreePath blockPath,
+      VisitorState state) {
     boolean[] escaped = {false};
     TreePathScanner<Void, Void> scanner =
         new TreePathScanner<>() {
           @Override
           public Void visitIdentifier(IdentifierTree tree, Void unused) {
-            if (!escaped[0] && ASTHelpers.getSymbol(tree) == channel && !harmless(getCurrentPath(), state)) {
+            if (!escaped[0]
+                && ASTHelpers.getSymbol(tree) == channel
+                && !harmless(getCurrentPath(), state)) {
               escaped[0] = true;
             }
             return null;
@@ -132,7 +151,10 @@ public final class LocalChannels {
   }
 
   private static boolean fedByGoroutines(
-      VarSymbol channel, List<? extends StatementTree> after, TreePath blockPath, VisitorState state) {
+      VarSymbol channel,
+      List<? extends StatementTree> after,
+      TreePath blockPath,
+      VisitorState state) {
     int[] inside = {0};
     int[] outside = {0};
     TreePathScanner<Void, Void> scanner =

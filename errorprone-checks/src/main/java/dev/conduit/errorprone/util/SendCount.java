@@ -35,11 +35,11 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Counts the most sends to one channel that a single run of some statements can make, path by
- * path: sends on the two branches of an {@code if} do not add up, a send after a {@code return}
- * does not count, a send in a loop counts as unbounded, and a goroutine started once counts its
- * own sends once. Anything it cannot bound (a send in a lambda it does not know how often runs)
- * is {@link #UNBOUNDED}.
+ * Counts the most sends to one channel that a single run of some statements can make, path by path:
+ * sends on the two branches of an {@code if} do not add up, a send after a {@code return} does not
+ * count, a send in a loop counts as unbounded, and a goroutine started once counts its own sends
+ * once. Anything it cannot bound (a send in a lambda it does not know how often runs) is {@link
+ * #UNBOUNDED}.
  */
 public final class SendCount {
 
@@ -98,15 +98,25 @@ public final class SendCount {
       case VariableTree variable -> sequential(variable.getInitializer());
       case ReturnTree ret -> new Paths(NO_PATH, expression(ret.getExpression()));
       case ThrowTree thrown -> new Paths(NO_PATH, expression(thrown.getExpression()));
-      case IfTree ifTree -> branches(expression(ifTree.getCondition()),
-          List.of(statement(ifTree.getThenStatement()), statement(ifTree.getElseStatement())));
+      case IfTree ifTree ->
+          branches(
+              expression(ifTree.getCondition()),
+              List.of(statement(ifTree.getThenStatement()), statement(ifTree.getElseStatement())));
       case LabeledStatementTree labeled -> statement(labeled.getStatement());
-      case SynchronizedTree sync -> add(expression(sync.getExpression()), block(sync.getBlock().getStatements()));
-      case WhileLoopTree loop -> loop(expression(loop.getCondition()), statement(loop.getStatement()));
-      case DoWhileLoopTree loop -> loop(expression(loop.getCondition()), statement(loop.getStatement()));
-      case EnhancedForLoopTree loop -> loop(expression(loop.getExpression()), statement(loop.getStatement()));
-      case ForLoopTree loop -> add(block(loop.getInitializer()), loop(
-          add(expression(loop.getCondition()), expressions(loop.getUpdate())), statement(loop.getStatement())));
+      case SynchronizedTree sync ->
+          add(expression(sync.getExpression()), block(sync.getBlock().getStatements()));
+      case WhileLoopTree loop ->
+          loop(expression(loop.getCondition()), statement(loop.getStatement()));
+      case DoWhileLoopTree loop ->
+          loop(expression(loop.getCondition()), statement(loop.getStatement()));
+      case EnhancedForLoopTree loop ->
+          loop(expression(loop.getExpression()), statement(loop.getStatement()));
+      case ForLoopTree loop ->
+          add(
+              block(loop.getInitializer()),
+              loop(
+                  add(expression(loop.getCondition()), expressions(loop.getUpdate())),
+                  statement(loop.getStatement())));
       case TryTree tryTree -> tryStatement(tryTree);
       case SwitchTree switchTree -> switchStatement(switchTree);
       default -> sequential(tree); // break, continue, assert, yield, local classes: scanned whole
@@ -122,7 +132,8 @@ public final class SendCount {
   }
 
   private static Paths add(Paths first, Paths second) {
-    return new Paths(add(first.fall(), second.fall()), Math.max(first.exit(), add(first.fall(), second.exit())));
+    return new Paths(
+        add(first.fall(), second.fall()), Math.max(first.exit(), add(first.fall(), second.exit())));
   }
 
   private static Paths branches(long before, List<Paths> alternatives) {
@@ -146,7 +157,12 @@ public final class SendCount {
   private Paths tryStatement(TryTree tree) {
     long resources = 0;
     for (Tree resource : tree.getResources()) {
-      resources = add(resources, resource instanceof VariableTree v ? expression(v.getInitializer()) : expression(resource));
+      resources =
+          add(
+              resources,
+              resource instanceof VariableTree v
+                  ? expression(v.getInitializer())
+                  : expression(resource));
     }
     Paths body = add(resources, block(tree.getBlock().getStatements()));
     long beforeCatch = Math.max(0, body.most()); // an exception may come after any send
@@ -159,25 +175,35 @@ public final class SendCount {
     }
     long fall = Math.max(body.fall(), add(beforeCatch, catchFall));
     long exit = Math.max(Math.max(body.exit(), beforeCatch), add(beforeCatch, catchExit));
-    long cleanup = tree.getFinallyBlock() == null ? 0 : Math.max(0, block(tree.getFinallyBlock().getStatements()).most());
+    long cleanup =
+        tree.getFinallyBlock() == null
+            ? 0
+            : Math.max(0, block(tree.getFinallyBlock().getStatements()).most());
     return new Paths(add(fall, cleanup), add(exit, cleanup));
   }
 
   private Paths switchStatement(SwitchTree tree) {
     long selector = expression(tree.getExpression());
-    boolean arrows = tree.getCases().stream().allMatch(c -> c.getCaseKind() == CaseTree.CaseKind.RULE);
+    boolean arrows =
+        tree.getCases().stream().allMatch(c -> c.getCaseKind() == CaseTree.CaseKind.RULE);
     if (!arrows) {
       // Cases may fall through into each other: count them all, in order.
       Paths all = new Paths(0, NO_PATH);
       for (CaseTree caseTree : tree.getCases()) {
-        all = add(all, block(caseTree.getStatements() == null ? List.of() : caseTree.getStatements()));
+        all =
+            add(
+                all,
+                block(caseTree.getStatements() == null ? List.of() : caseTree.getStatements()));
       }
       return add(selector, new Paths(Math.max(0, all.fall()), all.exit()));
     }
     List<Paths> alternatives = new java.util.ArrayList<>();
     alternatives.add(new Paths(0, NO_PATH)); // no case matched
     for (CaseTree caseTree : tree.getCases()) {
-      alternatives.add(caseTree.getBody() instanceof StatementTree body ? statement(body) : sequential(caseTree.getBody()));
+      alternatives.add(
+          caseTree.getBody() instanceof StatementTree body
+              ? statement(body)
+              : sequential(caseTree.getBody()));
     }
     return branches(selector, alternatives);
   }
@@ -266,9 +292,10 @@ public final class SendCount {
   private long countMembers(ClassTree body) {
     long total = 0;
     for (Tree member : body.getMembers()) {
-      long sends = member instanceof com.sun.source.tree.MethodTree method && method.getBody() != null
-          ? Math.max(0, block(method.getBody().getStatements()).most())
-          : expression(member);
+      long sends =
+          member instanceof com.sun.source.tree.MethodTree method && method.getBody() != null
+              ? Math.max(0, block(method.getBody().getStatements()).most())
+              : expression(member);
       total = add(total, sends);
     }
     return total;
@@ -280,7 +307,8 @@ public final class SendCount {
           && ASTHelpers.getSymbol(call.getArguments().get(0)) == channel;
     }
     return call.getMethodSelect() instanceof MemberSelectTree select
-        && (select.getIdentifier().contentEquals("send") || select.getIdentifier().contentEquals("trySend"))
+        && (select.getIdentifier().contentEquals("send")
+            || select.getIdentifier().contentEquals("trySend"))
         && ASTHelpers.getSymbol(select.getExpression()) == channel;
   }
 

@@ -25,8 +25,8 @@ import java.util.List;
 
 /**
  * How the method that created a local channel waits for the goroutines that send on it: which
- * goroutines make a plain blocking {@code send(v)}, and the ways the method may stop waiting
- * before every such send has been received.
+ * goroutines make a plain blocking {@code send(v)}, and the ways the method may stop waiting before
+ * every such send has been received.
  *
  * @param goroutineSends plain {@code send(v)} calls made inside goroutines the method starts
  * @param stopsWaiting why the method may stop receiving, one phrase each
@@ -46,13 +46,16 @@ public record WaitingParent(List<MethodInvocationTree> goroutineSends, List<Stri
 
   /** Scans the statements after {@code channel}'s declaration. */
   public static WaitingParent analyze(LocalChannel channel, VisitorState state) {
-    TreePath declaration = TreePath.getPath(state.getPath().getCompilationUnit(), channel.declaration());
-    if (declaration == null || !(declaration.getParentPath().getLeaf() instanceof BlockTree block)) {
+    TreePath declaration =
+        TreePath.getPath(state.getPath().getCompilationUnit(), channel.declaration());
+    if (declaration == null
+        || !(declaration.getParentPath().getLeaf() instanceof BlockTree block)) {
       return new WaitingParent(List.of(), List.of());
     }
     List<? extends StatementTree> statements = block.getStatements();
     Scanner scanner = new Scanner(channel, state);
-    for (StatementTree statement : statements.subList(statements.indexOf(channel.declaration()) + 1, statements.size())) {
+    for (StatementTree statement :
+        statements.subList(statements.indexOf(channel.declaration()) + 1, statements.size())) {
       scanner.scan(statement, null);
     }
     return new WaitingParent(scanner.sends, scanner.reasons());
@@ -76,16 +79,23 @@ public record WaitingParent(List<MethodInvocationTree> goroutineSends, List<Stri
     }
 
     List<String> reasons() {
-      int lastReceive = receives.stream().mapToInt(r -> ((JCTree) r).getStartPosition()).max().orElse(-1);
+      int lastReceive =
+          receives.stream().mapToInt(r -> ((JCTree) r).getStartPosition()).max().orElse(-1);
       for (Exit exit : exits) {
         int start = ((JCTree) exit.statement()).getStartPosition();
         int end = state.getEndPosition(exit.statement());
         boolean containsReceive = receives.stream().anyMatch(r -> within(r, start, end));
-        boolean receivesAfter = lastReceive > end
-            || exit.loops().stream().anyMatch(loop -> receives.stream().anyMatch(r -> within(r, loop)));
+        boolean receivesAfter =
+            lastReceive > end
+                || exit.loops().stream()
+                    .anyMatch(loop -> receives.stream().anyMatch(r -> within(r, loop)));
         if (start > firstLaunch && !containsReceive && receivesAfter) {
-          reasons.add("a " + (exit.statement() instanceof ReturnTree ? "return" : "throw")
-              + " at line " + Declarations.line(exit.statement(), state) + " skips the receive");
+          reasons.add(
+              "a "
+                  + (exit.statement() instanceof ReturnTree ? "return" : "throw")
+                  + " at line "
+                  + Declarations.line(exit.statement(), state)
+                  + " skips the receive");
         }
       }
       return reasons;
@@ -101,22 +111,29 @@ public record WaitingParent(List<MethodInvocationTree> goroutineSends, List<Stri
     }
 
     private boolean isChannel(Tree tree) {
-      return tree != null && ASTHelpers.getSymbol(ASTHelpers.stripParentheses((ExpressionTree) tree)) == channel.symbol();
+      return tree != null
+          && ASTHelpers.getSymbol(ASTHelpers.stripParentheses((ExpressionTree) tree))
+              == channel.symbol();
     }
 
     @Override
     public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
       String name = ConduitApi.methodName(call);
       ExpressionTree receiver = ASTHelpers.getReceiver(call);
-      if (goroutineDepth > 0 && name.equals("send") && call.getArguments().size() == 1 && isChannel(receiver)) {
+      if (goroutineDepth > 0
+          && name.equals("send")
+          && call.getArguments().size() == 1
+          && isChannel(receiver)) {
         sends.add(call);
       }
       if (goroutineDepth == 0 && lambdaDepth == 0) {
         if (name.equals("receive") && isChannel(receiver)) {
           receives.add(call);
           if (!call.getArguments().isEmpty()) {
-            reasons.add("receive(" + state.getSourceForNode(call.getArguments().get(0))
-                + ") gives up when that context is done");
+            reasons.add(
+                "receive("
+                    + state.getSourceForNode(call.getArguments().get(0))
+                    + ") gives up when that context is done");
           }
         }
         if (SELECT_AWAIT.matches(call, state)) {
@@ -135,7 +152,8 @@ public record WaitingParent(List<MethodInvocationTree> goroutineSends, List<Stri
       for (ExpressionTree link = ASTHelpers.getReceiver(await);
           link instanceof MethodInvocationTree clause && SELECT_CLAUSE.matches(clause, state);
           link = ASTHelpers.getReceiver(clause)) {
-        if (ConduitApi.methodName(clause).equals("onReceive") && isChannel(clause.getArguments().get(0))) {
+        if (ConduitApi.methodName(clause).equals("onReceive")
+            && isChannel(clause.getArguments().get(0))) {
           ours = clause;
         } else {
           others.add(ConduitApi.methodName(clause));
@@ -144,8 +162,12 @@ public record WaitingParent(List<MethodInvocationTree> goroutineSends, List<Stri
       if (ours != null) {
         receives.add(ours);
         if (!others.isEmpty()) {
-          reasons.add("the select at line " + Declarations.line(ours, state) + " may take its "
-              + String.join("/", others.reversed()) + " clause instead");
+          reasons.add(
+              "the select at line "
+                  + Declarations.line(ours, state)
+                  + " may take its "
+                  + String.join("/", others.reversed())
+                  + " clause instead");
         }
       }
     }
