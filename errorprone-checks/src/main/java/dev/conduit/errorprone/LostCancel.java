@@ -91,7 +91,7 @@ public final class LostCancel extends BugChecker
         state.reportMatch(buildDescription(site.creation())
             .setMessage(String.format(
                 "The handle returned by %s must be released (%s it), not discarded: %s. Keep it"
-                    + " in a local and release it, best with try-with-resources",
+                    + " in a local and release it on every path",
                 callName(site.creation(), state), site.kind().verb(), site.discardReason()))
             .build());
       } else if (site.fate() == Fate.TRACKED) {
@@ -102,12 +102,15 @@ public final class LostCancel extends BugChecker
       return Description.NO_MATCH;
     }
     Set<Tree> fixed = new HashSet<>();
-    for (CancelFlow.Leak leak : CancelFlow.analyze(state.getPath(), tracked, state)) {
+    CancelFlow.Result result = CancelFlow.analyze(state.getPath(), tracked, state);
+    for (CancelFlow.Leak leak : result.leaks()) {
       report(owner, leak, tracked.get(leak.site()), fixed, state);
     }
     if (requireTryWithResources) {
       for (Tree site : tracked.keySet()) {
-        if (!fixed.contains(site) && !isTryResource(site, state)) {
+        // Handles returned, stored or handed over are someone else's to release.
+        if (!fixed.contains(site) && !result.handedOver().contains(site)
+            && !isTryResource(site, state)) {
           Description.Builder description = buildDescription(site)
               .setMessage(String.format(
                   "%s is set: create the handle returned by %s in a try-with-resources, which"

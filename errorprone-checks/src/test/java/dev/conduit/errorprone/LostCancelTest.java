@@ -321,6 +321,7 @@ class LostCancelTest {
             "class Pool {",
             "  Lease lease() { return new Lease(); }",
             "  static final class Lease { void release() {} }",
+            "  static final class Permit { void giveBack() {} }",
             "}")
         .addSourceLines(
             "Test.java",
@@ -334,8 +335,14 @@ class LostCancelTest {
             "    }",
             "    lease.release();",
             "  }",
+            "  void g() {",
+            "    // BUG: Diagnostic contains: Permit.new() must be released (releasing it)",
+            "    new Pool.Permit();",
+            "    var kept = new Pool.Permit();",
+            "    kept.giveBack();",
+            "  }",
             "}")
-        .setArgs("-XepOpt:LostCancel:ExtraHandles=Pool#lease/release")
+        .setArgs("-XepOpt:LostCancel:ExtraHandles=Pool#lease/release, Pool.Permit#new/giveBack")
         .doTest();
   }
 
@@ -362,7 +369,15 @@ class LostCancelTest {
             "      work(scoped);",
             "    }",
             "  }",
-            "  CancellableContext handedBack(Context ctx) { return ctx.withCancel(); }")
+            "  CancellableContext handedBack(Context ctx) { return ctx.withCancel(); }",
+            "  CancellableContext handedBackViaLocal(Context ctx) {",
+            "    var child = ctx.withCancel();",
+            "    return child;",
+            "  }",
+            "  void cancelledByAGoroutine(Context ctx) {",
+            "    var child = ctx.withCancel();",
+            "    Go.go(child::cancel);",
+            "  }")
         .setArgs("-XepOpt:LostCancel:RequireTryWithResources=true")
         .doTest();
   }

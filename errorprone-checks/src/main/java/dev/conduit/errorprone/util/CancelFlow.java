@@ -55,6 +55,14 @@ public final class CancelFlow {
    */
   public record Leak(Tree site, @Nullable Tree at, boolean overwritten) {}
 
+  /**
+   * What the analysis found.
+   *
+   * @param leaks the findings
+   * @param handedOver the creations some path returns, stores or hands over to other code
+   */
+  public record Result(List<Leak> leaks, Set<Tree> handedOver) {}
+
   /** A handle that may be unreleased, and the return its path has passed (null: none yet). */
   record Pending(Tree site, @Nullable Tree exit) {}
 
@@ -90,7 +98,7 @@ public final class CancelFlow {
    * Analyses the method or lambda at {@code bodyOwner} for the tracked handle creations in {@code
    * tracked}.
    */
-  public static List<Leak> analyze(
+  public static Result analyze(
       TreePath bodyOwner, Map<Tree, CancelHandles.Kind> tracked, VisitorState state) {
     ControlFlowGraph cfg = buildGraph(bodyOwner, state);
     Transfer transfer = new Transfer(tracked, state);
@@ -102,7 +110,7 @@ public final class CancelFlow {
     int visits = 0;
     while (!work.isEmpty()) {
       if (++visits > MAX_BLOCK_VISITS) {
-        return List.of();
+        return new Result(List.of(), Set.of());
       }
       Block block = work.poll();
       State before = in.get(block);
@@ -154,7 +162,7 @@ public final class CancelFlow {
         }
       }
     }
-    return deduplicate(leaks);
+    return new Result(deduplicate(leaks), transfer.handedOver);
   }
 
   private static List<Leak> deduplicate(List<Leak> leaks) {
