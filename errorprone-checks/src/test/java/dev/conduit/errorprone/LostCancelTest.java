@@ -40,8 +40,8 @@ class LostCancelTest {
   void discardedHandles() {
     method(
             "  void f(Context ctx) {",
-            "    // BUG: Diagnostic contains: Context.withCancel() must be released (cancelling it),"
-                + " not discarded: its result is unused",
+            "    // BUG: Diagnostic contains: Context.withCancel() must be released (cancelling"
+                + " it), not discarded: its result is unused",
             "    ctx.withCancel();",
             "    // BUG: Diagnostic contains: kept only as a Context, which cannot release it",
             "    Context plain = ctx.withTimeout(SECOND);",
@@ -106,8 +106,8 @@ class LostCancelTest {
             "  void f(Context ctx) {",
             "    var child = ctx.withCancel();",
             "    if (ready()) {",
-            "      // BUG: Diagnostic contains: This assignment overwrites the handle created on line"
-                + " 11",
+            "      // BUG: Diagnostic contains: This assignment overwrites the handle created on"
+                + " line 11",
             "      child = null;",
             "    }",
             "    if (child != null) child.cancel();",
@@ -348,9 +348,13 @@ class LostCancelTest {
 
   @Test
   void malformedExtraHandlesAreRejectedWithTheEntry() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new LostCancel(ErrorProneFlags.fromMap(
-            java.util.Map.of("LostCancel:ExtraHandles", "com.acme.Pool#lease"))));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                new LostCancel(
+                    ErrorProneFlags.fromMap(
+                        java.util.Map.of("LostCancel:ExtraHandles", "com.acme.Pool#lease"))));
     assertThat(e).hasMessageThat().contains("'com.acme.Pool#lease' is not of the form");
   }
 

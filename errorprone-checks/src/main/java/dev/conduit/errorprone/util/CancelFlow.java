@@ -1,7 +1,6 @@
 package dev.conduit.errorprone.util;
 
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodTree;
@@ -49,8 +48,8 @@ public final class CancelFlow {
    * A finding.
    *
    * @param site the creation of the leaked handle
-   * @param at where to report: an assignment that overwrites it, a {@code return}, or null for
-   *     the end of the body
+   * @param at where to report: an assignment that overwrites it, a {@code return}, or null for the
+   *     end of the body
    * @param overwritten whether the handle is lost by overwriting its only variable
    */
   public record Leak(Tree site, @Nullable Tree at, boolean overwritten) {}
@@ -82,8 +81,8 @@ public final class CancelFlow {
     boolean join(State other) {
       boolean changed = pending.addAll(other.pending);
       for (Map.Entry<Symbol, Set<Tree>> entry : other.holders.entrySet()) {
-        changed |= holders.computeIfAbsent(entry.getKey(), k -> new HashSet<>())
-            .addAll(entry.getValue());
+        changed |=
+            holders.computeIfAbsent(entry.getKey(), k -> new HashSet<>()).addAll(entry.getValue());
       }
       return changed;
     }
@@ -120,7 +119,8 @@ public final class CancelFlow {
       }
       for (Edge edge : successors(block)) {
         State along = out;
-        if (edge.exceptional() && block instanceof ExceptionBlock thrower
+        if (edge.exceptional()
+            && block instanceof ExceptionBlock thrower
             && transfer.creates(thrower.getNode())) {
           along = before; // the factory threw: no handle was created
         }
@@ -183,7 +183,9 @@ public final class CancelFlow {
     if (block instanceof ExceptionBlock exceptional) {
       // Into catch and finally blocks, which may return normally, and to the exceptional exit,
       // which is never reported.
-      exceptional.getExceptionalSuccessors().values()
+      exceptional
+          .getExceptionalSuccessors()
+          .values()
           .forEach(blocks -> blocks.forEach(to -> successors.add(new Edge(to, true))));
     }
     return successors;
@@ -201,10 +203,15 @@ public final class CancelFlow {
         break;
       }
     }
-    UnderlyingAST ast = bodyOwner.getLeaf() instanceof LambdaExpressionTree lambda
-        ? new UnderlyingAST.CFGLambda(lambda, enclosingClass, enclosingMethod)
-        : new UnderlyingAST.CFGMethod((MethodTree) bodyOwner.getLeaf(), enclosingClass);
-    return CFGBuilder.build(bodyOwner.getCompilationUnit(), ast, false, false,
+    UnderlyingAST ast =
+        bodyOwner.getLeaf() instanceof LambdaExpressionTree lambda
+            ? new UnderlyingAST.CFGLambda(lambda, enclosingClass, enclosingMethod)
+            : new UnderlyingAST.CFGMethod((MethodTree) bodyOwner.getLeaf(), enclosingClass);
+    return CFGBuilder.build(
+        bodyOwner.getCompilationUnit(),
+        ast,
+        false,
+        false,
         JavacProcessingEnvironment.instance(state.context));
   }
 }

@@ -39,6 +39,7 @@ import org.jspecify.annotations.Nullable;
 final class Transfer {
   private final Map<Tree, CancelHandles.Kind> tracked;
   private final VisitorState state;
+
   /** Handles some path returns, stores or hands over, rather than releasing them itself. */
   final Set<Tree> handedOver = new HashSet<>();
 
@@ -96,16 +97,19 @@ final class Transfer {
     Node value = unwrap(assignment.getExpression());
     Set<Tree> sites = sitesOf(value, s);
     if (!(assignment.getTarget() instanceof LocalVariableNode target)) {
-      sites.forEach(site -> {
-        release(s, site); // stored in a field or an array element
-        handedOver.add(site);
-      });
+      sites.forEach(
+          site -> {
+            release(s, site); // stored in a field or an array element
+            handedOver.add(site);
+          });
       return;
     }
     Symbol variable = symbol(target);
     Set<Tree> old = s.holders.getOrDefault(variable, Set.of());
     for (Tree site : old) {
-      if (leaks != null && !sites.contains(site) && isPending(s, site)
+      if (leaks != null
+          && !sites.contains(site)
+          && isPending(s, site)
           && !heldElsewhere(s, variable, site)) {
         leaks.add(new Leak(site, assignment.getTree(), true));
       }
@@ -184,7 +188,8 @@ final class Transfer {
         ExpressionTree receiver = ASTHelpers.getReceiver(tree);
         String method = ASTHelpers.getSymbol(tree).getSimpleName().toString();
         if (receiver != null) {
-          handOverIf(s, ASTHelpers.getSymbol(receiver), kind -> CancelHandles.releases(kind, method));
+          handOverIf(
+              s, ASTHelpers.getSymbol(receiver), kind -> CancelHandles.releases(kind, method));
         }
         capturedArguments(tree.getArguments(), ASTHelpers.getSymbol(tree));
         return super.visitMethodInvocation(tree, null);
@@ -199,7 +204,9 @@ final class Transfer {
       @Override
       public Void visitMemberReference(MemberReferenceTree tree, Void unused) {
         String method = tree.getName().toString();
-        handOverIf(s, ASTHelpers.getSymbol(tree.getQualifierExpression()),
+        handOverIf(
+            s,
+            ASTHelpers.getSymbol(tree.getQualifierExpression()),
             kind -> CancelHandles.releases(kind, method));
         return super.visitMemberReference(tree, null);
       }
@@ -229,7 +236,9 @@ final class Transfer {
         for (int i = 0; i < arguments.size(); i++) {
           if (arguments.get(i) instanceof IdentifierTree identifier) {
             Type type = parameters.get(Math.min(i, parameters.size() - 1)).asType();
-            handOverIf(s, ASTHelpers.getSymbol(identifier),
+            handOverIf(
+                s,
+                ASTHelpers.getSymbol(identifier),
                 kind -> CancelHandles.canRelease(type, kind, state));
           }
         }
