@@ -88,12 +88,14 @@ public final class LostCancel extends BugChecker
     Map<Tree, CancelHandles.Kind> tracked = new LinkedHashMap<>();
     for (Site site : sites) {
       if (site.fate() == Fate.DISCARDED) {
-        state.reportMatch(buildDescription(site.creation())
-            .setMessage(String.format(
-                "The handle returned by %s must be released (%s it), not discarded: %s. Keep it"
-                    + " in a local and release it, best with try-with-resources",
-                callName(site.creation(), state), site.kind().verb(), site.discardReason()))
-            .build());
+        state.reportMatch(
+            buildDescription(site.creation())
+                .setMessage(
+                    String.format(
+                        "The handle returned by %s must be released (%s it), not discarded: %s."
+                            + " Keep it in a local and release it on every path",
+                        callName(site.creation(), state), site.kind().verb(), site.discardReason()))
+                .build());
       } else if (site.fate() == Fate.TRACKED) {
         tracked.put(site.creation(), site.kind());
       }
@@ -102,17 +104,23 @@ public final class LostCancel extends BugChecker
       return Description.NO_MATCH;
     }
     Set<Tree> fixed = new HashSet<>();
-    for (CancelFlow.Leak leak : CancelFlow.analyze(state.getPath(), tracked, state)) {
+    CancelFlow.Result result = CancelFlow.analyze(state.getPath(), tracked, state);
+    for (CancelFlow.Leak leak : result.leaks()) {
       report(owner, leak, tracked.get(leak.site()), fixed, state);
     }
     if (requireTryWithResources) {
       for (Tree site : tracked.keySet()) {
-        if (!fixed.contains(site) && !isTryResource(site, state)) {
-          Description.Builder description = buildDescription(site)
-              .setMessage(String.format(
-                  "%s is set: create the handle returned by %s in a try-with-resources, which"
-                      + " also releases it when an exception is thrown",
-                  REQUIRE_TRY_WITH_RESOURCES_FLAG, callName(site, state)));
+        // Handles returned, stored or handed over are someone else's to release.
+        if (!fixed.contains(site)
+            && !result.handedOver().contains(site)
+            && !isTryResource(site, state)) {
+          Description.Builder description =
+              buildDescription(site)
+                  .setMessage(
+                      String.format(
+                          "%s is set: create the handle returned by %s in a try-with-resources,"
+                              + " which also releases it when an exception is thrown",
+                          REQUIRE_TRY_WITH_RESOURCES_FLAG, callName(site, state)));
           TryWithResourcesFix.forCreation(site, state).ifPresent(description::addFix);
           state.reportMatch(description.build());
         }
@@ -122,24 +130,39 @@ public final class LostCancel extends BugChecker
   }
 
   private void report(
-      Tree owner, CancelFlow.Leak leak, CancelHandles.Kind kind, Set<Tree> fixed,
+      Tree owner,
+      CancelFlow.Leak leak,
+      CancelHandles.Kind kind,
+      Set<Tree> fixed,
       VisitorState state) {
-    String created = String.format("the handle created on line %d by %s",
-        Declarations.line(leak.site(), state), callName(leak.site(), state));
+    String created =
+        String.format(
+            "the handle created on line %d by %s",
+            Declarations.line(leak.site(), state), callName(leak.site(), state));
     Description.Builder description;
     if (leak.overwritten()) {
-      description = buildDescription(leak.at()).setMessage(String.format(
-          "This assignment overwrites %s before %s it, so it leaks", created, kind.verb()));
+      description =
+          buildDescription(leak.at())
+              .setMessage(
+                  String.format(
+                      "This assignment overwrites %s before %s it, so it leaks",
+                      created, kind.verb()));
     } else if (leak.at() != null) {
-      description = buildDescription(leak.at()).setMessage(String.format(
-          "This return may be reached without %s %s", kind.verb(), created));
+      description =
+          buildDescription(leak.at())
+              .setMessage(
+                  String.format("This return may be reached without %s %s", kind.verb(), created));
     } else {
-      Tree body = owner instanceof MethodTree method ? method.getBody()
-          : ((LambdaExpressionTree) owner).getBody();
-      description = buildDescription(new SimpleDiagnosticPosition(state.getEndPosition(body) - 1))
-          .setMessage(String.format(
-              "The end of this %s may be reached without %s %s",
-              owner instanceof MethodTree ? "method" : "lambda", kind.verb(), created));
+      Tree body =
+          owner instanceof MethodTree method
+              ? method.getBody()
+              : ((LambdaExpressionTree) owner).getBody();
+      description =
+          buildDescription(new SimpleDiagnosticPosition(state.getEndPosition(body) - 1))
+              .setMessage(
+                  String.format(
+                      "The end of this %s may be reached without %s %s",
+                      owner instanceof MethodTree ? "method" : "lambda", kind.verb(), created));
     }
     if (!leak.overwritten() && fixed.add(leak.site())) {
       Optional<SuggestedFix> fix = TryWithResourcesFix.forCreation(leak.site(), state);

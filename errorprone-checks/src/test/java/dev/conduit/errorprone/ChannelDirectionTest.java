@@ -76,7 +76,8 @@ class ChannelDirectionTest {
             "class Test {",
             "  static void f(@SendOnly Channel<Integer> out, @ReceiveOnly Channel<Integer> in) {",
             "    for (int v : in) {}",
-            "    // BUG: Diagnostic contains: iterating over (receiving from) send-only channel 'out'",
+            "    // BUG: Diagnostic contains: iterating over (receiving from) send-only channel"
+                + " 'out'",
             "    for (int v : out) {}",
             "  }",
             "}")
@@ -175,8 +176,8 @@ class ChannelDirectionTest {
             "    // BUG: Diagnostic contains: to parameter 'in' of consume(), which is declared"
                 + " @ReceiveOnly",
             "    consume(out);",
-            "    // BUG: Diagnostic contains: to parameter 'ch' of both(), which is declared without"
-                + " a direction",
+            "    // BUG: Diagnostic contains: to parameter 'ch' of both(), which is declared"
+                + " without a direction",
             "    both(in);",
             "  }",
             "}")
@@ -332,8 +333,9 @@ class ChannelDirectionTest {
             "import java.util.concurrent.LinkedBlockingDeque;",
             "import java.util.concurrent.TransferQueue;",
             "class Test {",
-            "  static void f(@SendOnly BlockingQueue<String> jobs, @ReceiveOnly TransferQueue<String>"
-                + " results, @SendOnly LinkedBlockingDeque<String> deque) throws Exception {",
+            "  static void f(@SendOnly BlockingQueue<String> jobs, @ReceiveOnly"
+                + " TransferQueue<String> results, @SendOnly LinkedBlockingDeque<String> deque)"
+                + " throws Exception {",
             "    jobs.put(\"a\"); jobs.offer(\"b\"); jobs.add(\"c\");",
             "    int size = jobs.size() + jobs.remainingCapacity();",
             "    jobs.remove(\"a\");",

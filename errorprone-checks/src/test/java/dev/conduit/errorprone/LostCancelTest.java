@@ -40,8 +40,8 @@ class LostCancelTest {
   void discardedHandles() {
     method(
             "  void f(Context ctx) {",
-            "    // BUG: Diagnostic contains: Context.withCancel() must be released (cancelling it),"
-                + " not discarded: its result is unused",
+            "    // BUG: Diagnostic contains: Context.withCancel() must be released (cancelling"
+                + " it), not discarded: its result is unused",
             "    ctx.withCancel();",
             "    // BUG: Diagnostic contains: kept only as a Context, which cannot release it",
             "    Context plain = ctx.withTimeout(SECOND);",
@@ -106,8 +106,8 @@ class LostCancelTest {
             "  void f(Context ctx) {",
             "    var child = ctx.withCancel();",
             "    if (ready()) {",
-            "      // BUG: Diagnostic contains: This assignment overwrites the handle created on line"
-                + " 11",
+            "      // BUG: Diagnostic contains: This assignment overwrites the handle created on"
+                + " line 11",
             "      child = null;",
             "    }",
             "    if (child != null) child.cancel();",
@@ -321,6 +321,7 @@ class LostCancelTest {
             "class Pool {",
             "  Lease lease() { return new Lease(); }",
             "  static final class Lease { void release() {} }",
+            "  static final class Permit { void giveBack() {} }",
             "}")
         .addSourceLines(
             "Test.java",
@@ -334,16 +335,26 @@ class LostCancelTest {
             "    }",
             "    lease.release();",
             "  }",
+            "  void g() {",
+            "    // BUG: Diagnostic contains: Permit.new() must be released (releasing it)",
+            "    new Pool.Permit();",
+            "    var kept = new Pool.Permit();",
+            "    kept.giveBack();",
+            "  }",
             "}")
-        .setArgs("-XepOpt:LostCancel:ExtraHandles=Pool#lease/release")
+        .setArgs("-XepOpt:LostCancel:ExtraHandles=Pool#lease/release, Pool.Permit#new/giveBack")
         .doTest();
   }
 
   @Test
   void malformedExtraHandlesAreRejectedWithTheEntry() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new LostCancel(ErrorProneFlags.fromMap(
-            java.util.Map.of("LostCancel:ExtraHandles", "com.acme.Pool#lease"))));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                new LostCancel(
+                    ErrorProneFlags.fromMap(
+                        java.util.Map.of("LostCancel:ExtraHandles", "com.acme.Pool#lease"))));
     assertThat(e).hasMessageThat().contains("'com.acme.Pool#lease' is not of the form");
   }
 
@@ -362,7 +373,15 @@ class LostCancelTest {
             "      work(scoped);",
             "    }",
             "  }",
-            "  CancellableContext handedBack(Context ctx) { return ctx.withCancel(); }")
+            "  CancellableContext handedBack(Context ctx) { return ctx.withCancel(); }",
+            "  CancellableContext handedBackViaLocal(Context ctx) {",
+            "    var child = ctx.withCancel();",
+            "    return child;",
+            "  }",
+            "  void cancelledByAGoroutine(Context ctx) {",
+            "    var child = ctx.withCancel();",
+            "    Go.go(child::cancel);",
+            "  }")
         .setArgs("-XepOpt:LostCancel:RequireTryWithResources=true")
         .doTest();
   }

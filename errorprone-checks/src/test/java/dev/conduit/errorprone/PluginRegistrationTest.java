@@ -26,17 +26,19 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PluginRegistrationTest {
 
-  private static final String SOURCE = String.join("\n",
-      "import dev.conduit.Channel;",
-      "import dev.conduit.Context;",
-      "import dev.conduit.annotations.SendOnly;",
-      "class Uses {",
-      "  static final class Lease { void release() {} }",
-      "  static Lease lease() { return new Lease(); }",
-      "  static void producer(@SendOnly Channel<Integer> out) { out.receive(); }",
-      "  static void leak(Context ctx) { ctx.withCancel(); }",
-      "  static void leaseLeak() { Lease lease = lease(); }",
-      "}");
+  private static final String SOURCE =
+      String.join(
+          "\n",
+          "import dev.conduit.Channel;",
+          "import dev.conduit.Context;",
+          "import dev.conduit.annotations.SendOnly;",
+          "class Uses {",
+          "  static final class Lease { void release() {} }",
+          "  static Lease lease() { return new Lease(); }",
+          "  static void producer(@SendOnly Channel<Integer> out) { out.receive(); }",
+          "  static void leak(Context ctx) { ctx.withCancel(); }",
+          "  static void leaseLeak() { Lease lease = lease(); }",
+          "}");
 
   @Test
   void errorProneFindsTheChecksInTheJarAndPassesThemFlags(@TempDir Path dir) throws Exception {
@@ -51,34 +53,40 @@ class PluginRegistrationTest {
         command.add("-J" + export);
       }
     }
-    command.addAll(List.of(
-        "-XDcompilePolicy=simple",
-        "--should-stop=ifError=FLOW",
-        "-processorpath", jar + java.io.File.pathSeparator + libraries,
-        "-classpath", libraries,
-        "-d", Files.createDirectories(dir.resolve("out")).toString(),
-        "-Xplugin:ErrorProne -XepOpt:LostCancel:ExtraHandles=Uses.Lease#new/release"
-            + ",Uses#lease/release",
-        source.toString()));
+    command.addAll(
+        List.of(
+            "-XDcompilePolicy=simple",
+            "--should-stop=ifError=FLOW",
+            "-processorpath",
+            jar + java.io.File.pathSeparator + libraries,
+            "-classpath",
+            libraries,
+            "-d",
+            Files.createDirectories(dir.resolve("out")).toString(),
+            "-Xplugin:ErrorProne -XepOpt:LostCancel:ExtraHandles=Uses.Lease#new/release"
+                + ",Uses#lease/release",
+            source.toString()));
     Process javac = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(javac.getInputStream().readAllBytes(), UTF_8);
     int exit = javac.waitFor();
 
     assertThat(output).contains("[ChannelDirection] Not allowed: calling receive() on send-only");
     assertThat(output).contains("[LostCancel] The handle returned by Context.withCancel()");
-    assertThat(output).contains("The end of this method may be reached without releasing the"
-        + " handle created on line 9 by Uses.lease()");
+    assertThat(output)
+        .contains(
+            "The end of this method may be reached without releasing the"
+                + " handle created on line 9 by Uses.lease()");
     assertThat(exit).isEqualTo(1);
   }
 
   private static Path mainClasses() throws URISyntaxException {
-    return Path.of(ChannelDirection.class.getProtectionDomain().getCodeSource().getLocation()
-        .toURI());
+    return Path.of(
+        ChannelDirection.class.getProtectionDomain().getCodeSource().getLocation().toURI());
   }
 
   private static Path testClasses() throws URISyntaxException {
-    return Path.of(PluginRegistrationTest.class.getProtectionDomain().getCodeSource()
-        .getLocation().toURI());
+    return Path.of(
+        PluginRegistrationTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
   }
 
   private static String testClassPathWithout(Path... excluded) {
@@ -90,8 +98,10 @@ class PluginRegistrationTest {
 
   private static Path jarOfMainClasses(Path jar) throws IOException, URISyntaxException {
     Path classes = mainClasses();
-    assertThat(Files.isRegularFile(classes.resolve(
-        "META-INF/services/com.google.errorprone.bugpatterns.BugChecker"))).isTrue();
+    assertThat(
+            Files.isRegularFile(
+                classes.resolve("META-INF/services/com.google.errorprone.bugpatterns.BugChecker")))
+        .isTrue();
     try (OutputStream file = Files.newOutputStream(jar);
         JarOutputStream out = new JarOutputStream(file);
         Stream<Path> entries = Files.walk(classes)) {

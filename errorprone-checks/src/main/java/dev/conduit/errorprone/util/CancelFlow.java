@@ -1,7 +1,6 @@
 package dev.conduit.errorprone.util;
 
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodTree;
@@ -49,11 +48,19 @@ public final class CancelFlow {
    * A finding.
    *
    * @param site the creation of the leaked handle
-   * @param at where to report: an assignment that overwrites it, a {@code return}, or null for
-   *     the end of the body
+   * @param at where to report: an assignment that overwrites it, a {@code return}, or null for the
+   *     end of the body
    * @param overwritten whether the handle is lost by overwriting its only variable
    */
   public record Leak(Tree site, @Nullable Tree at, boolean overwritten) {}
+
+  /**
+   * What the analysis found.
+   *
+   * @param leaks the findings
+   * @param handedOver the creations some path returns, stores or hands over to other code
+   */
+  public record Result(List<Leak> leaks, Set<Tree> handedOver) {}
 
   /** A handle that may be unreleased, and the return its path has passed (null: none yet). */
   record Pending(Tree site, @Nullable Tree exit) {}
@@ -74,8 +81,8 @@ public final class CancelFlow {
     boolean join(State other) {
       boolean changed = pending.addAll(other.pending);
       for (Map.Entry<Symbol, Set<Tree>> entry : other.holders.entrySet()) {
-        changed |= holders.computeIfAbsent(entry.getKey(), k -> new HashSet<>())
-            .addAll(entry.getValue());
+        changed |=
+            holders.computeIfAbsent(entry.getKey(), k -> new HashSet<>()).addAll(entry.getValue());
       }
       return changed;
     }
@@ -90,7 +97,7 @@ public final class CancelFlow {
    * Analyses the method or lambda at {@code bodyOwner} for the tracked handle creations in {@code
    * tracked}.
    */
-  public static List<Leak> analyze(
+  public static Result analyze(
       TreePath bodyOwner, Map<Tree, CancelHandles.Kind> tracked, VisitorState state) {
     ControlFlowGraph cfg = buildGraph(bodyOwner, state);
     Transfer transfer = new Transfer(tracked, state);
@@ -102,7 +109,7 @@ public final class CancelFlow {
     int visits = 0;
     while (!work.isEmpty()) {
       if (++visits > MAX_BLOCK_VISITS) {
-        return List.of();
+        return new Result(List.of(), Set.of());
       }
       Block block = work.poll();
       State before = in.get(block);
@@ -112,7 +119,8 @@ public final class CancelFlow {
       }
       for (Edge edge : successors(block)) {
         State along = out;
-        if (edge.exceptional() && block instanceof ExceptionBlock thrower
+        if (edge.exceptional()
+            && block instanceof ExceptionBlock thrower
             && transfer.creates(thrower.getNode())) {
           along = before; // the factory threw: no handle was created
         }
@@ -154,7 +162,7 @@ public final class CancelFlow {
         }
       }
     }
-    return deduplicate(leaks);
+    return new Result(deduplicate(leaks), transfer.handedOver);
   }
 
   private static List<Leak> deduplicate(List<Leak> leaks) {
@@ -175,7 +183,9 @@ public final class CancelFlow {
     if (block instanceof ExceptionBlock exceptional) {
       // Into catch and finally blocks, which may return normally, and to the exceptional exit,
       // which is never reported.
-      exceptional.getExceptionalSuccessors().values()
+      exceptional
+          .getExceptionalSuccessors()
+          .values()
           .forEach(blocks -> blocks.forEach(to -> successors.add(new Edge(to, true))));
     }
     return successors;
@@ -193,10 +203,15 @@ public final class CancelFlow {
         break;
       }
     }
-    UnderlyingAST ast = bodyOwner.getLeaf() instanceof LambdaExpressionTree lambda
-        ? new UnderlyingAST.CFGLambda(lambda, enclosingClass, enclosingMethod)
-        : new UnderlyingAST.CFGMethod((MethodTree) bodyOwner.getLeaf(), enclosingClass);
-    return CFGBuilder.build(bodyOwner.getCompilationUnit(), ast, false, false,
+    UnderlyingAST ast =
+        bodyOwner.getLeaf() instanceof LambdaExpressionTree lambda
+            ? new UnderlyingAST.CFGLambda(lambda, enclosingClass, enclosingMethod)
+            : new UnderlyingAST.CFGMethod((MethodTree) bodyOwner.getLeaf(), enclosingClass);
+    return CFGBuilder.build(
+        bodyOwner.getCompilationUnit(),
+        ast,
+        false,
+        false,
         JavacProcessingEnvironment.instance(state.context));
   }
 }

@@ -47,7 +47,10 @@ public final class CancelHandles {
           "cancelling");
 
   private static final Kind TICKER =
-      new Kind("dev.conduit.Ticker", ImmutableSet.of("every"), ImmutableSet.of("stop", "close"),
+      new Kind(
+          "dev.conduit.Ticker",
+          ImmutableSet.of("every"),
+          ImmutableSet.of("stop", "close"),
           "stopping");
 
   private final ImmutableList<Kind> kinds;
@@ -74,18 +77,24 @@ public final class CancelHandles {
     int slash = entry.indexOf('/', hash + 1);
     if (hash <= 0 || slash <= hash + 1 || slash == entry.length() - 1) {
       throw new IllegalArgumentException(
-          "-XepOpt:" + EXTRA_HANDLES_FLAG + ": '" + entry + "' is not of the form"
+          "-XepOpt:"
+              + EXTRA_HANDLES_FLAG
+              + ": '"
+              + entry
+              + "' is not of the form"
               + " com.example.Owner#factoryMethod/releaseMethod[|releaseMethod...]"
               + " (use 'new' as the factory for a constructor)");
     }
-    ImmutableSet<String> releases =
-        ImmutableSet.copyOf(entry.substring(slash + 1).split("\\|"));
+    ImmutableSet<String> releases = ImmutableSet.copyOf(entry.substring(slash + 1).split("\\|"));
     if (releases.stream().anyMatch(name -> !name.matches("[\\p{L}_$][\\p{L}\\p{N}_$]*"))) {
       throw new IllegalArgumentException(
           "-XepOpt:" + EXTRA_HANDLES_FLAG + ": '" + entry + "' has an invalid release method name");
     }
-    return new Kind(entry.substring(0, hash), ImmutableSet.of(entry.substring(hash + 1, slash)),
-        releases, "releasing");
+    return new Kind(
+        entry.substring(0, hash),
+        ImmutableSet.of(entry.substring(hash + 1, slash)),
+        releases,
+        "releasing");
   }
 
   /** Which kind of handle {@code expression} creates, or null if it creates none. */
@@ -121,7 +130,8 @@ public final class CancelHandles {
    * {@code Context} cannot.
    */
   public static boolean canRelease(@Nullable Type type, Kind kind, VisitorState state) {
-    if (type == null || type.getKind() == TypeKind.TYPEVAR
+    if (type == null
+        || type.getKind() == TypeKind.TYPEVAR
         || state.getTypes().isSameType(type, state.getSymtab().objectType)) {
       return true;
     }
@@ -129,8 +139,8 @@ public final class CancelHandles {
       return false;
     }
     for (String release : kind.releases()) {
-      for (Symbol member : state.getTypes().membersClosure(type, false)
-          .getSymbolsByName(state.getName(release))) {
+      for (Symbol member :
+          state.getTypes().membersClosure(type, false).getSymbolsByName(state.getName(release))) {
         if (member instanceof MethodSymbol) {
           return true;
         }
@@ -149,16 +159,18 @@ public final class CancelHandles {
     if (index < 0 || method.getParameters().isEmpty()) {
       return true;
     }
-    Type type = method.getParameters().get(Math.min(index, method.getParameters().size() - 1))
-        .asType();
+    Type type =
+        method.getParameters().get(Math.min(index, method.getParameters().size() - 1)).asType();
     // Conduit's Context is the plain type every API takes; anything else may keep the handle.
     return !type.tsym.getQualifiedName().contentEquals("dev.conduit.Context");
   }
 
   private static boolean isSubclass(Symbol owner, String className, VisitorState state) {
     Type base = state.getTypeFromString(className);
-    return base != null && owner instanceof Symbol.ClassSymbol
-        && state.getTypes().isSubtype(
-            state.getTypes().erasure(owner.type), state.getTypes().erasure(base));
+    return base != null
+        && owner instanceof Symbol.ClassSymbol
+        && state
+            .getTypes()
+            .isSubtype(state.getTypes().erasure(owner.type), state.getTypes().erasure(base));
   }
 }

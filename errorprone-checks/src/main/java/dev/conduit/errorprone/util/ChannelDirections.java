@@ -24,10 +24,10 @@ import org.jspecify.annotations.Nullable;
  * Resolves which direction a channel expression has and where that direction was declared.
  *
  * <p>The direction comes from {@code @SendOnly}/{@code @ReceiveOnly} on the declaration the
- * expression reads (parameter, field, local, method return) or on its type (a type argument such
- * as {@code List<@ReceiveOnly Channel<T>>}). A {@code var} local, like Go's {@code x := in}, takes
- * its initializer's direction; so does a {@code var} for-each variable over a collection of
- * directional channels.
+ * expression reads (parameter, field, local, method return) or on its type (a type argument such as
+ * {@code List<@ReceiveOnly Channel<T>>}). A {@code var} local, like Go's {@code x := in}, takes its
+ * initializer's direction; so does a {@code var} for-each variable over a collection of directional
+ * channels.
  */
 public final class ChannelDirections {
 
@@ -78,7 +78,8 @@ public final class ChannelDirections {
       if (whenTrue.direction() == Direction.BOTH) {
         return whenFalse;
       }
-      if (whenFalse.direction() == Direction.BOTH || whenFalse.direction() == whenTrue.direction()) {
+      if (whenFalse.direction() == Direction.BOTH
+          || whenFalse.direction() == whenTrue.direction()) {
         return whenTrue;
       }
       return new Directed(Direction.BOTH, name, "");
@@ -107,8 +108,13 @@ public final class ChannelDirections {
         return new Directed(
             declared,
             name,
-            "returned " + declared.annotation() + " by " + method.owner.getSimpleName() + "."
-                + method.getSimpleName() + "()");
+            "returned "
+                + declared.annotation()
+                + " by "
+                + method.owner.getSimpleName()
+                + "."
+                + method.getSimpleName()
+                + "()");
       }
     }
     // A type argument's annotation reaches here through substitution: list.get(i) on a
@@ -135,21 +141,25 @@ public final class ChannelDirections {
     Direction direction = ofAnnotations(type.getAnnotationMirrors());
     if (direction == Direction.BOTH && type instanceof Type.CapturedType captured) {
       // get(0) on a List<? extends @ReceiveOnly Channel<?>> has a captured type bounded by it.
-      direction = ofAnnotations(captured.wildcard.getExtendsBound() == null
-          ? List.of() : captured.wildcard.getExtendsBound().getAnnotationMirrors());
+      direction =
+          ofAnnotations(
+              captured.wildcard.getExtendsBound() == null
+                  ? List.of()
+                  : captured.wildcard.getExtendsBound().getAnnotationMirrors());
     }
     return direction;
   }
 
   /**
-   * The direction a {@code var} local (or {@code var} for-each variable) took from its
-   * initializer, or null if {@code variable} is not such a local.
+   * The direction a {@code var} local (or {@code var} for-each variable) took from its initializer,
+   * or null if {@code variable} is not such a local.
    */
   public static @Nullable Directed inferredForVar(VarSymbol variable, VisitorState state) {
     return inferredForVar(variable, state, 0);
   }
 
-  private static @Nullable Directed inferredForVar(VarSymbol variable, VisitorState state, int depth) {
+  private static @Nullable Directed inferredForVar(
+      VarSymbol variable, VisitorState state, int depth) {
     if (variable.getKind() != ElementKind.LOCAL_VARIABLE
         && variable.getKind() != ElementKind.RESOURCE_VARIABLE) {
       return null;
@@ -163,16 +173,30 @@ public final class ChannelDirections {
       Directed from = of(tree.getInitializer(), state, depth + 1);
       return from.direction() == Direction.BOTH
           ? null
-          : new Directed(from.direction(), null, "a var taking its direction from "
-              + from.name(state) + " at line " + line + ", " + from.origin());
+          : new Directed(
+              from.direction(),
+              null,
+              "a var taking its direction from "
+                  + from.name(state)
+                  + " at line "
+                  + line
+                  + ", "
+                  + from.origin());
     }
     EnhancedForLoopTree loop = Declarations.forEachDeclaring(tree, state);
     if (loop != null) {
       Type iterable = ASTHelpers.getType(loop.getExpression());
       Direction element = elementDirection(iterable, state);
       if (element != Direction.BOTH) {
-        return new Directed(element, null, "a var over " + element.adjective() + " elements of '"
-            + state.getSourceForNode(loop.getExpression()) + "' at line " + line);
+        return new Directed(
+            element,
+            null,
+            "a var over "
+                + element.adjective()
+                + " elements of '"
+                + state.getSourceForNode(loop.getExpression())
+                + "' at line "
+                + line);
       }
     }
     return null;

@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
  * Which types are channels, and which of their methods send or receive.
  *
  * <p>Types are matched by fully-qualified name so that the checks need nothing but Error Prone at
- * run time: a family whose base type is not on the compilation's class path simply never matches.
- * A new family (for example another library's queues) is one more entry in {@link #FAMILIES}.
+ * run time: a family whose base type is not on the compilation's class path simply never matches. A
+ * new family (for example another library's queues) is one more entry in {@link #FAMILIES}.
  */
 public final class ChannelTypes {
 
@@ -50,12 +50,39 @@ public final class ChannelTypes {
       new Family(
           subtypeOf("java.util.concurrent.BlockingQueue"),
           ImmutableSet.of(
-              "put", "offer", "add", "addAll", "transfer", "tryTransfer", "putFirst", "putLast",
-              "offerFirst", "offerLast", "addFirst", "addLast", "push"),
+              "put",
+              "offer",
+              "add",
+              "addAll",
+              "transfer",
+              "tryTransfer",
+              "putFirst",
+              "putLast",
+              "offerFirst",
+              "offerLast",
+              "addFirst",
+              "addLast",
+              "push"),
           ImmutableSet.of(
-              "take", "poll", "peek", "element", "remove", "drainTo", "iterator", "takeFirst",
-              "takeLast", "pollFirst", "pollLast", "peekFirst", "peekLast", "getFirst", "getLast",
-              "removeFirst", "removeLast", "pop", "descendingIterator"));
+              "take",
+              "poll",
+              "peek",
+              "element",
+              "remove",
+              "drainTo",
+              "iterator",
+              "takeFirst",
+              "takeLast",
+              "pollFirst",
+              "pollLast",
+              "peekFirst",
+              "peekLast",
+              "getFirst",
+              "getLast",
+              "removeFirst",
+              "removeLast",
+              "pop",
+              "descendingIterator"));
 
   private static final ImmutableList<Family> FAMILIES =
       ImmutableList.of(CONDUIT_CHANNEL, GENERATED_CHANNEL, BLOCKING_QUEUE);
@@ -93,7 +120,9 @@ public final class ChannelTypes {
   }
 
   private static Optional<Family> family(@Nullable Type type, VisitorState state) {
-    if (type == null || type.isPrimitive() || type.getKind() == javax.lang.model.type.TypeKind.NULL) {
+    if (type == null
+        || type.isPrimitive()
+        || type.getKind() == javax.lang.model.type.TypeKind.NULL) {
       return Optional.empty();
     }
     for (Family family : FAMILIES) {
@@ -108,13 +137,16 @@ public final class ChannelTypes {
     return (type, state) -> {
       Type base = state.getTypeFromString(className);
       return base != null
-          && state.getTypes().isSubtype(state.getTypes().erasure(type), state.getTypes().erasure(base));
+          && state
+              .getTypes()
+              .isSubtype(state.getTypes().erasure(type), state.getTypes().erasure(base));
     };
   }
 
   private static boolean isGeneratedWrapper(Type type, VisitorState state) {
     Symbol.TypeSymbol symbol = type.tsym;
-    if (!(symbol instanceof ClassSymbol cls) || !cls.getSimpleName().toString().endsWith("Channel")) {
+    if (!(symbol instanceof ClassSymbol cls)
+        || !cls.getSimpleName().toString().endsWith("Channel")) {
       return false;
     }
     boolean sendEnd = false;

@@ -15,8 +15,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Finds the declaration of a variable or method in the compilation unit being checked, to name
- * its line in messages and to read a {@code var} local's initializer.
+ * Finds the declaration of a variable or method in the compilation unit being checked, to name its
+ * line in messages and to read a {@code var} local's initializer.
  *
  * <p>The index is built once per compilation unit and thread, and only when a check first asks,
  * which is rare: only directional channels and cancellable contexts lead here.
@@ -63,7 +63,10 @@ public final class Declarations {
 
   /** The 1-based line of {@code tree}'s preferred position (a declaration's name). */
   public static long line(Tree tree, VisitorState state) {
-    return state.getPath().getCompilationUnit().getLineMap()
+    return state
+        .getPath()
+        .getCompilationUnit()
+        .getLineMap()
         .getLineNumber(((JCTree) tree).getPreferredPosition());
   }
 

@@ -4,8 +4,8 @@ package dev.conduit.errorprone.util;
 public final class Docs {
 
   /**
-   * The folder of the check pages, relative to the root of Conduit's repository (and of its
-   * source distribution). Each page is named after its check: {@code LostCancel.md}.
+   * The folder of the check pages, relative to the root of Conduit's repository (and of its source
+   * distribution). Each page is named after its check: {@code LostCancel.md}.
    */
   public static final String PAGES = "docs/checks/";
 

@@ -25,12 +25,11 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.type.TypeKind;
-import org.jspecify.annotations.Nullable;
 
 /**
- * The cheap, syntactic half of LostCancel: finds the handles a method or lambda body creates
- * (not those of nested lambdas and classes, which are analysed on their own) and sorts each by
- * where its value goes.
+ * The cheap, syntactic half of LostCancel: finds the handles a method or lambda body creates (not
+ * those of nested lambdas and classes, which are analysed on their own) and sorts each by where its
+ * value goes.
  */
 public final class HandleSites {
 
@@ -52,7 +51,8 @@ public final class HandleSites {
    * @param fate where its value goes
    * @param discardReason for {@link Fate#DISCARDED}, why, e.g. "its result is unused"
    */
-  public record Site(ExpressionTree creation, CancelHandles.Kind kind, Fate fate, String discardReason) {}
+  public record Site(
+      ExpressionTree creation, CancelHandles.Kind kind, Fate fate, String discardReason) {}
 
   private HandleSites() {}
 
@@ -136,24 +136,34 @@ public final class HandleSites {
 
   private static Site intoVariable(
       ExpressionTree creation, CancelHandles.Kind kind, VarSymbol variable, VisitorState state) {
-    boolean local = variable.getKind() == ElementKind.LOCAL_VARIABLE
-        || variable.getKind() == ElementKind.RESOURCE_VARIABLE;
+    boolean local =
+        variable.getKind() == ElementKind.LOCAL_VARIABLE
+            || variable.getKind() == ElementKind.RESOURCE_VARIABLE;
     if (!local) {
       return handedOver(creation, kind); // a field or array owner releases it later
     }
     if (!CancelHandles.canRelease(variable.asType(), kind, state)) {
-      return discarded(creation, kind, "it is kept only as a " + variable.asType().tsym.getSimpleName()
-          + ", which cannot release it");
+      return discarded(
+          creation,
+          kind,
+          "it is kept only as a "
+              + variable.asType().tsym.getSimpleName()
+              + ", which cannot release it");
     }
     return new Site(creation, kind, Fate.TRACKED, "");
   }
 
   private static Site intoArgument(
-      ExpressionTree creation, CancelHandles.Kind kind, Tree call, Tree argument,
+      ExpressionTree creation,
+      CancelHandles.Kind kind,
+      Tree call,
+      Tree argument,
       VisitorState state) {
     Symbol symbol = ASTHelpers.getSymbol(call);
-    List<? extends ExpressionTree> arguments = call instanceof MethodInvocationTree invocation
-        ? invocation.getArguments() : ((NewClassTree) call).getArguments();
+    List<? extends ExpressionTree> arguments =
+        call instanceof MethodInvocationTree invocation
+            ? invocation.getArguments()
+            : ((NewClassTree) call).getArguments();
     int index = arguments.indexOf(argument);
     if (!(symbol instanceof MethodSymbol method) || index < 0 || method.getParameters().isEmpty()) {
       return handedOver(creation, kind);
@@ -161,14 +171,17 @@ public final class HandleSites {
     VarSymbol parameter =
         method.getParameters().get(Math.min(index, method.getParameters().size() - 1));
     Type type = parameter.asType();
-    if (method.isVarArgs() && index >= method.getParameters().size() - 1
+    if (method.isVarArgs()
+        && index >= method.getParameters().size() - 1
         && state.getTypes().elemtype(type) != null) {
       type = state.getTypes().elemtype(type);
     }
     return CancelHandles.canRelease(type, kind, state)
         ? handedOver(creation, kind)
-        : discarded(creation, kind, "it is passed only as a " + type.tsym.getSimpleName()
-            + ", which cannot release it");
+        : discarded(
+            creation,
+            kind,
+            "it is passed only as a " + type.tsym.getSimpleName() + ", which cannot release it");
   }
 
   private static Site discarded(ExpressionTree creation, CancelHandles.Kind kind, String reason) {

@@ -47,6 +47,7 @@ final class NullChecks {
 
   private static @Nullable LocalVariableNode nullComparedLocal(Node variable, Node literal) {
     return variable instanceof LocalVariableNode local && literal instanceof NullLiteralNode
-        ? local : null;
+        ? local
+        : null;
   }
 }

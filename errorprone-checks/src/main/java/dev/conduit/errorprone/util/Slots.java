@@ -30,8 +30,8 @@ public final class Slots {
   /**
    * The {@code index}th argument's parameter of {@code method}.
    *
-   * @param ownerType the receiver's type, to see a class type parameter as instantiated (the
-   *     {@code E} of {@code List<@ReceiveOnly Channel<T>>.add(E)}), or null
+   * @param ownerType the receiver's type, to see a class type parameter as instantiated (the {@code
+   *     E} of {@code List<@ReceiveOnly Channel<T>>.add(E)}), or null
    * @param varargsCall whether the call passes varargs as separate arguments
    */
   public static @Nullable Slot parameter(
@@ -47,7 +47,8 @@ public final class Slots {
     int position = Math.min(index, parameters.size() - 1);
     VarSymbol parameter = parameters.get(position);
     Type type = parameter.asType();
-    if (ownerType != null && type.getKind() == javax.lang.model.type.TypeKind.TYPEVAR
+    if (ownerType != null
+        && type.getKind() == javax.lang.model.type.TypeKind.TYPEVAR
         && type.tsym.owner instanceof Symbol.ClassSymbol) {
       List<Type> instantiated = state.getTypes().memberType(ownerType, method).getParameterTypes();
       if (position < instantiated.size()) {
@@ -98,7 +99,8 @@ public final class Slots {
   }
 
   /** An element of an array whose type is {@code arrayType}. */
-  public static @Nullable Slot arrayElement(@Nullable Type arrayType, String arrayName, VisitorState state) {
+  public static @Nullable Slot arrayElement(
+      @Nullable Type arrayType, String arrayName, VisitorState state) {
     Type element = arrayType == null ? null : state.getTypes().elemtype(arrayType);
     if (element == null) {
       return null;

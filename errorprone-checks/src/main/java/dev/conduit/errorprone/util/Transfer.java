@@ -40,6 +40,9 @@ final class Transfer {
   private final Map<Tree, CancelHandles.Kind> tracked;
   private final VisitorState state;
 
+  /** Handles some path returns, stores or hands over, rather than releasing them itself. */
+  final Set<Tree> handedOver = new HashSet<>();
+
   Transfer(Map<Tree, CancelHandles.Kind> tracked, VisitorState state) {
     this.tracked = tracked;
     this.state = state;
@@ -94,13 +97,19 @@ final class Transfer {
     Node value = unwrap(assignment.getExpression());
     Set<Tree> sites = sitesOf(value, s);
     if (!(assignment.getTarget() instanceof LocalVariableNode target)) {
-      sites.forEach(site -> release(s, site)); // stored in a field or an array element
+      sites.forEach(
+          site -> {
+            release(s, site); // stored in a field or an array element
+            handedOver.add(site);
+          });
       return;
     }
     Symbol variable = symbol(target);
     Set<Tree> old = s.holders.getOrDefault(variable, Set.of());
     for (Tree site : old) {
-      if (leaks != null && !sites.contains(site) && isPending(s, site)
+      if (leaks != null
+          && !sites.contains(site)
+          && isPending(s, site)
           && !heldElsewhere(s, variable, site)) {
         leaks.add(new Leak(site, assignment.getTree(), true));
       }
@@ -164,7 +173,7 @@ final class Transfer {
       Type type = parameters.get(Math.min(i, parameters.size() - 1)).asType();
       // Handed to a parameter that can release it (the handle's type, AutoCloseable, Object):
       // the callee owns it now. A plain Context parameter cannot release it.
-      releaseIf(s, symbol(local), kind -> CancelHandles.canRelease(type, kind, state));
+      handOverIf(s, symbol(local), kind -> CancelHandles.canRelease(type, kind, state));
     }
   }
 
@@ -179,7 +188,8 @@ final class Transfer {
         ExpressionTree receiver = ASTHelpers.getReceiver(tree);
         String method = ASTHelpers.getSymbol(tree).getSimpleName().toString();
         if (receiver != null) {
-          releaseIf(s, ASTHelpers.getSymbol(receiver), kind -> CancelHandles.releases(kind, method));
+          handOverIf(
+              s, ASTHelpers.getSymbol(receiver), kind -> CancelHandles.releases(kind, method));
         }
         capturedArguments(tree.getArguments(), ASTHelpers.getSymbol(tree));
         return super.visitMethodInvocation(tree, null);
@@ -194,7 +204,9 @@ final class Transfer {
       @Override
       public Void visitMemberReference(MemberReferenceTree tree, Void unused) {
         String method = tree.getName().toString();
-        releaseIf(s, ASTHelpers.getSymbol(tree.getQualifierExpression()),
+        handOverIf(
+            s,
+            ASTHelpers.getSymbol(tree.getQualifierExpression()),
             kind -> CancelHandles.releases(kind, method));
         return super.visitMemberReference(tree, null);
       }
@@ -202,7 +214,7 @@ final class Transfer {
       @Override
       public Void visitReturn(ReturnTree tree, Void unused) {
         if (tree.getExpression() instanceof IdentifierTree identifier) {
-          releaseIf(s, ASTHelpers.getSymbol(identifier), kind -> true);
+          handOverIf(s, ASTHelpers.getSymbol(identifier), kind -> true);
         }
         return super.visitReturn(tree, null);
       }
@@ -211,7 +223,7 @@ final class Transfer {
       public Void visitAssignment(AssignmentTree tree, Void unused) {
         if (tree.getExpression() instanceof IdentifierTree identifier
             && !s.holders.containsKey(ASTHelpers.getSymbol(tree.getVariable()))) {
-          releaseIf(s, ASTHelpers.getSymbol(identifier), kind -> true);
+          handOverIf(s, ASTHelpers.getSymbol(identifier), kind -> true);
         }
         return super.visitAssignment(tree, null);
       }
@@ -224,7 +236,9 @@ final class Transfer {
         for (int i = 0; i < arguments.size(); i++) {
           if (arguments.get(i) instanceof IdentifierTree identifier) {
             Type type = parameters.get(Math.min(i, parameters.size() - 1)).asType();
-            releaseIf(s, ASTHelpers.getSymbol(identifier),
+            handOverIf(
+                s,
+                ASTHelpers.getSymbol(identifier),
                 kind -> CancelHandles.canRelease(type, kind, state));
           }
         }
@@ -234,7 +248,21 @@ final class Transfer {
 
   private void escape(Node node, State s) {
     if (unwrap(node) instanceof LocalVariableNode local) {
-      releaseIf(s, symbol(local), kind -> true);
+      handOverIf(s, symbol(local), kind -> true);
+    }
+  }
+
+  /** Like {@link #releaseIf}, for a handle that leaves the code's hands (returned, stored...). */
+  private void handOverIf(
+      State s, @Nullable Symbol variable, java.util.function.Predicate<CancelHandles.Kind> test) {
+    if (variable == null) {
+      return;
+    }
+    for (Tree site : s.holders.getOrDefault(variable, Set.of())) {
+      if (test.test(tracked.get(site))) {
+        release(s, site);
+        handedOver.add(site);
+      }
     }
   }
 

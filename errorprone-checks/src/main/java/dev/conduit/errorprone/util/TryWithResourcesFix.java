@@ -32,7 +32,8 @@ public final class TryWithResourcesFix {
   /** The fix for the handle created by {@code creation}, if it is mechanical. */
   public static Optional<SuggestedFix> forCreation(Tree creation, VisitorState state) {
     TreePath path = TreePath.getPath(state.getPath().getCompilationUnit(), creation);
-    if (path == null || !(path.getParentPath().getLeaf() instanceof VariableTree declaration)
+    if (path == null
+        || !(path.getParentPath().getLeaf() instanceof VariableTree declaration)
         || !(path.getParentPath().getParentPath().getLeaf() instanceof BlockTree block)) {
       return Optional.empty();
     }
@@ -59,10 +60,9 @@ public final class TryWithResourcesFix {
     }
     int start = ASTHelpers.getStartPosition(declaration);
     int end = state.getEndPosition(rest.get(rest.size() - 1));
-    String body = state.getSourceCode().subSequence(
-        ASTHelpers.getStartPosition(rest.get(0)), end).toString();
-    return Optional.of(SuggestedFix.replace(
-        start, end, "try (" + header + ") {\n" + body + "\n}"));
+    String body =
+        state.getSourceCode().subSequence(ASTHelpers.getStartPosition(rest.get(0)), end).toString();
+    return Optional.of(SuggestedFix.replace(start, end, "try (" + header + ") {\n" + body + "\n}"));
   }
 
   /** Whether every use of {@code variable} under {@code path} leaves the handle where it is. */
@@ -74,11 +74,12 @@ public final class TryWithResourcesFix {
         if (ASTHelpers.getSymbol(tree) == variable) {
           Tree parent = getCurrentPath().getParentPath().getLeaf();
           boolean receiver = parent instanceof MemberSelectTree;
-          boolean argument = parent instanceof MethodInvocationTree invocation
-              && invocation.getArguments().contains(tree)
-              && !CancelHandles.isOwnerParameter(invocation, tree);
-          boolean reassigned = parent instanceof AssignmentTree assignment
-              && assignment.getVariable() == tree;
+          boolean argument =
+              parent instanceof MethodInvocationTree invocation
+                  && invocation.getArguments().contains(tree)
+                  && !CancelHandles.isOwnerParameter(invocation, tree);
+          boolean reassigned =
+              parent instanceof AssignmentTree assignment && assignment.getVariable() == tree;
           ok[0] &= (receiver || argument) && !reassigned;
         }
         return null;

@@ -21,11 +21,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * Finds which {@code return;} statement a control-flow edge stands for.
  *
- * <p>The dataflow library's graph has a node for a {@code return} with a value but none for a
- * bare {@code return;}, which is only a jump to the exit (through any {@code finally} blocks). An
- * edge is taken to be the jump of a bare {@code return;} when that statement is the next thing in
- * the source after the edge's last evaluated node, and the edge leads to the exit or into the copy
- * of a {@code finally} block (or of a try-with-resources close) that returns run through. When no
+ * <p>The dataflow library's graph has a node for a {@code return} with a value but none for a bare
+ * {@code return;}, which is only a jump to the exit (through any {@code finally} blocks). An edge
+ * is taken to be the jump of a bare {@code return;} when that statement is the next thing in the
+ * source after the edge's last evaluated node, and the edge leads to the exit or into the copy of a
+ * {@code finally} block (or of a try-with-resources close) that returns run through. When no
  * statement fits, the leak is reported at the end of the body instead, which is still a true
  * finding, only less precisely placed.
  */
@@ -62,9 +62,16 @@ final class VoidReturns {
         return null;
       }
     }.scan(bodyOwner, null);
-    nodeStarts = candidates.isEmpty() ? new int[0]
-        : cfg.getAllNodes().stream().map(Node::getTree).filter(t -> t != null)
-            .mapToInt(ASTHelpers::getStartPosition).filter(p -> p >= 0).sorted().toArray();
+    nodeStarts =
+        candidates.isEmpty()
+            ? new int[0]
+            : cfg.getAllNodes().stream()
+                .map(Node::getTree)
+                .filter(t -> t != null)
+                .mapToInt(ASTHelpers::getStartPosition)
+                .filter(p -> p >= 0)
+                .sorted()
+                .toArray();
   }
 
   /** The bare return whose jump the edge from {@code from} to {@code to} is, or null. */
@@ -81,8 +88,7 @@ final class VoidReturns {
       return null;
     }
     for (Candidate candidate : candidates) {
-      if (candidate.start() >= after && !nodeBetween(after, candidate.start())
-          && leadsOut(to)) {
+      if (candidate.start() >= after && !nodeBetween(after, candidate.start()) && leadsOut(to)) {
         return candidate.statement();
       }
     }
@@ -102,8 +108,11 @@ final class VoidReturns {
     // The graph builder marks the copy of a finally block (or of a try-with-resources close) that
     // a return runs through; if a later version words it differently, the finding stays true and
     // is only placed at the end of the body.
-    return to.getNodes().stream().anyMatch(node -> node instanceof MarkerNode marker
-        && marker.getMessage().contains("finally block for return"));
+    return to.getNodes().stream()
+        .anyMatch(
+            node ->
+                node instanceof MarkerNode marker
+                    && marker.getMessage().contains("finally block for return"));
   }
 
   private static @Nullable Node lastNode(Block block) {

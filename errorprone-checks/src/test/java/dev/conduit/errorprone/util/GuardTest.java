@@ -17,20 +17,31 @@ class GuardTest {
   @Test
   void aFailingMatcherReportsNothingInUsersBuilds() {
     System.clearProperty(Guard.RETHROW_PROPERTY);
-    assertThat(Guard.run(() -> {
-      throw new IllegalStateException("unforeseen tree");
-    })).isSameInstanceAs(Description.NO_MATCH);
-    assertThat(Guard.run(() -> {
-      throw new NoSuchMethodError("an API a newer Error Prone removed");
-    })).isSameInstanceAs(Description.NO_MATCH);
+    assertThat(
+            Guard.run(
+                () -> {
+                  throw new IllegalStateException("unforeseen tree");
+                }))
+        .isSameInstanceAs(Description.NO_MATCH);
+    assertThat(
+            Guard.run(
+                () -> {
+                  throw new NoSuchMethodError("an API a newer Error Prone removed");
+                }))
+        .isSameInstanceAs(Description.NO_MATCH);
   }
 
   @Test
   void aFailingMatcherFailsConduitsOwnTests() {
     System.setProperty(Guard.RETHROW_PROPERTY, "true");
-    IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> Guard.run(() -> {
-      throw new IllegalStateException("unforeseen tree");
-    }));
+    IllegalStateException thrown =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                Guard.run(
+                    () -> {
+                      throw new IllegalStateException("unforeseen tree");
+                    }));
     assertThat(thrown).hasMessageThat().isEqualTo("unforeseen tree");
   }
 

@@ -15,20 +15,22 @@ class FanIn {
     WaitGroup wg = new WaitGroup();
     for (var in : inputs) {
       wg.add(1);
-      go(() -> {
-        try {
-          for (T value : in) {
-            out.send(value);
-          }
-        } finally {
-          wg.done();
-        }
-      });
+      go(
+          () -> {
+            try {
+              for (T value : in) {
+                out.send(value);
+              }
+            } finally {
+              wg.done();
+            }
+          });
     }
-    go(() -> {
-      wg.await();
-      out.close();
-    });
+    go(
+        () -> {
+          wg.await();
+          out.close();
+        });
     return out;
   }
 

@@ -12,61 +12,69 @@ import dev.conduit.annotations.ReceiveOnly;
 class Pipeline {
   static @ReceiveOnly Channel<Integer> generate(Context ctx) {
     Channel<Integer> out = Channel.unbuffered();
-    go(() -> {
-      try {
-        for (int i = 0; ; i++) {
-          boolean sent = Select.<Boolean>select()
-              .onDone(ctx, () -> false)
-              .onSend(out, i, () -> true)
-              .await();
-          if (!sent) {
-            return;
+    go(
+        () -> {
+          try {
+            for (int i = 0; ; i++) {
+              boolean sent =
+                  Select.<Boolean>select()
+                      .onDone(ctx, () -> false)
+                      .onSend(out, i, () -> true)
+                      .await();
+              if (!sent) {
+                return;
+              }
+            }
+          } finally {
+            out.close();
           }
-        }
-      } finally {
-        out.close();
-      }
-    });
+        });
     return out;
   }
 
-  static @ReceiveOnly Channel<Integer> doubleNumbers(Context ctx, @ReceiveOnly Channel<Integer> in) {
+  static @ReceiveOnly Channel<Integer> doubleNumbers(
+      Context ctx, @ReceiveOnly Channel<Integer> in) {
     Channel<Integer> out = Channel.unbuffered();
-    go(() -> {
-      try {
-        for (int n : in) {
-          boolean sent = Select.<Boolean>select()
-              .onReceive(ctx.done(), () -> false)
-              .onSend(out, n * 2, () -> true)
-              .await();
-          if (!sent) {
-            return;
+    go(
+        () -> {
+          try {
+            for (int n : in) {
+              boolean sent =
+                  Select.<Boolean>select()
+                      .onReceive(ctx.done(), () -> false)
+                      .onSend(out, n * 2, () -> true)
+                      .await();
+              if (!sent) {
+                return;
+              }
+            }
+          } finally {
+            out.close();
           }
-        }
-      } finally {
-        out.close();
-      }
-    });
+        });
     return out;
   }
 
   static @ReceiveOnly Channel<Integer> filterEven(Context ctx, @ReceiveOnly Channel<Integer> in) {
     var out = Channel.<Integer>unbuffered();
-    go(() -> {
-      try {
-        for (var n : in) {
-          if (n % 2 != 0) {
-            continue;
+    go(
+        () -> {
+          try {
+            for (var n : in) {
+              if (n % 2 != 0) {
+                continue;
+              }
+              if (!Select.<Boolean>select()
+                  .onDone(ctx, () -> false)
+                  .onSend(out, n, () -> true)
+                  .await()) {
+                return;
+              }
+            }
+          } finally {
+            out.close();
           }
-          if (!Select.<Boolean>select().onDone(ctx, () -> false).onSend(out, n, () -> true)
-              .await()) {
-            return;
-          }
-        }
-      } finally {
-        out.close();
-      }
-    });
+        });
     return out;
   }
 

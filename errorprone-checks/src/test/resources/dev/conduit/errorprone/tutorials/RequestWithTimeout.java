@@ -57,10 +57,11 @@ class RequestWithTimeout {
   static void report(Context ctx) {
     try (Ticker ticker = Ticker.every(Duration.ofSeconds(1))) {
       while (true) {
-        boolean more = Select.<Boolean>select()
-            .onReceive(ticker.channel(), () -> true)
-            .onDone(ctx, () -> false)
-            .await();
+        boolean more =
+            Select.<Boolean>select()
+                .onReceive(ticker.channel(), () -> true)
+                .onDone(ctx, () -> false)
+                .await();
         if (!more) {
           break;
         }

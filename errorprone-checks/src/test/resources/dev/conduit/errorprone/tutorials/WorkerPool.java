@@ -11,8 +11,8 @@ import java.util.List;
 
 /** The worker pool of the Go tutorials: jobs <-chan int, results chan<- int, a WaitGroup. */
 class WorkerPool {
-  static void worker(@ReceiveOnly Channel<Integer> jobs, @SendOnly Channel<Integer> results,
-      WaitGroup wg) {
+  static void worker(
+      @ReceiveOnly Channel<Integer> jobs, @SendOnly Channel<Integer> results, WaitGroup wg) {
     try {
       for (int job : jobs) {
         results.send(job * 2);
@@ -30,16 +30,18 @@ class WorkerPool {
       wg.add(1);
       go(() -> worker(jobs, results, wg));
     }
-    go(() -> {
-      for (int i = 0; i < 1000; i++) {
-        jobs.send(i);
-      }
-      jobs.close();
-    });
-    go(() -> {
-      wg.await();
-      results.close();
-    });
+    go(
+        () -> {
+          for (int i = 0; i < 1000; i++) {
+            jobs.send(i);
+          }
+          jobs.close();
+        });
+    go(
+        () -> {
+          wg.await();
+          results.close();
+        });
     List<Integer> collected = new ArrayList<>();
     for (int result : results) {
       collected.add(result);
@@ -54,14 +56,15 @@ class WorkerPool {
     for (String url : urls) {
       wg.add(1);
       sem.send(true);
-      go(() -> {
-        try {
-          fetch(url);
-        } finally {
-          sem.receive();
-          wg.done();
-        }
-      });
+      go(
+          () -> {
+            try {
+              fetch(url);
+            } finally {
+              sem.receive();
+              wg.done();
+            }
+          });
     }
     wg.await();
   }
