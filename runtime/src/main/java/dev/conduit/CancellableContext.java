@@ -33,7 +33,8 @@ public interface CancellableContext extends Context, AutoCloseable {
 
   /**
    * Cancels this context and its descendants with a {@link CanceledException}; releases its
-   * registration in its parent and its timer. Does nothing if it is already done.
+   * registration in its parent and its timer. Does nothing if it is already done. When it returns,
+   * this context and every descendant are done, even if another thread's cancel got there first.
    */
   void cancel();
 

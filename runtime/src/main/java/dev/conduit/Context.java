@@ -173,8 +173,12 @@ public interface Context {
   /**
    * Why this context is done, or {@code null} if it is not: a {@link CanceledException} or a {@link
    * DeadlineExceededException} whose {@linkplain Throwable#getCause() cause} is the cancel cause,
-   * if one was given. Every call on a done context returns the same exception; throw its {@link
-   * ContextDoneException#copy() copy()}. Go's {@code ctx.Err()}.
+   * if one was given. Go's {@code ctx.Err()}.
+   *
+   * <p>Every call on a done context returns the same exception, shared with the descendants that
+   * were cancelled with it; throw its {@link ContextDoneException#copy() copy()}. It is built when
+   * first asked for (so that cancelling costs no stack walk), so its own stack trace shows that
+   * first {@code err()} call, not the {@code cancel()}.
    */
   @Nullable ContextDoneException err();
 

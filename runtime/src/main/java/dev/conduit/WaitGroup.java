@@ -179,9 +179,13 @@ public final class WaitGroup {
     if (count.get() == 0) {
       return;
     }
-    if (Contexts.doneToWaitOn(ctx) == null) {
+    if (!Contexts.canBeDone(ctx)) {
       await();
       return;
+    }
+    ContextDoneException alreadyDone = ctx.err();
+    if (alreadyDone != null) {
+      throw alreadyDone.copy();
     }
     AfterFunc wake = Contexts.onDoneInline(ctx, this::wakeAll);
     try {

@@ -117,6 +117,34 @@ class ContextAwareChannelTest {
   }
 
   @Test
+  void interruptedWaitThrowsKeepsTheStatusAndTakesNothing() throws Exception {
+    try (CancellableContext ctx = Context.background().withCancel()) {
+      Channel<Integer> ch = Channel.unbuffered();
+      Channel<Throwable> outcome = Channel.buffered(1);
+      Channel<Thread> started = Channel.buffered(1);
+      Go.go(
+          () -> {
+            started.send(Thread.currentThread());
+            try {
+              ch.receive(ctx);
+              outcome.send(new AssertionError("received"));
+            } catch (UncheckedInterruptedException e) {
+              outcome.send(
+                  Thread.currentThread().isInterrupted() ? e : new AssertionError("status lost"));
+            }
+          });
+      Thread receiver = started.receive();
+      while (receiver.getState() != Thread.State.WAITING) {
+        Thread.sleep(1);
+      }
+      receiver.interrupt();
+      assertThat(outcome.receive()).isInstanceOf(UncheckedInterruptedException.class);
+      assertThat(ch.trySend(1)).isFalse(); // the interrupted receiver left no node behind
+      assertThat(ctx.isDone()).isFalse();
+    }
+  }
+
+  @Test
   void cancelWakesEveryBlockedOperation() throws Exception {
     int each = 200;
     CancellableContext ctx = Context.background().withCancel();
@@ -189,6 +217,10 @@ class ContextAwareChannelTest {
               try {
                 while (true) {
                   long v = next.incrementAndGet();
+                  if (v > 20_000) { // bounds the work on a slow machine; then wait for cancel
+                    Select.<Void>select().onDone(ctx, () -> null).await();
+                    return;
+                  }
                   ch.send(ctx, v);
                   sent.add(v);
                 }
@@ -233,6 +265,25 @@ class ContextAwareChannelTest {
     String chosen =
         Select.<String>select().onReceive(idle, v -> "received").onDone(ctx, () -> "done").await();
     assertThat(chosen).isEqualTo("done");
+  }
+
+  @Test
+  void doneComposesWithAPlainReceiveClauseAndIteration() {
+    try (CancellableContext ctx = Context.background().withTimeout(Duration.ofMillis(20))) {
+      Channel<Integer> idle = Channel.unbuffered();
+      String chosen =
+          Select.<String>select()
+              .onReceive(idle, v -> "value")
+              .onReceive(ctx.done(), closed -> closed == null ? "done" : "impossible")
+              .await();
+      assertThat(chosen).isEqualTo("done");
+      int iterations = 0;
+      for (Void unused : ctx.done()) {
+        iterations++;
+      }
+      assertThat(iterations).isEqualTo(0); // a done channel carries no value: the loop just ends
+      assertThat(ctx.err()).isInstanceOf(DeadlineExceededException.class);
+    }
   }
 
   @Test

@@ -21,6 +21,7 @@ class PlatformThreadsTest {
   void aBusyWorkloadLeavesNoPlatformThreadBehind() {
     runWorkload(1_000); // warm up: the JDK's carrier threads and our timer thread exist now
     Set<Thread> before = Thread.getAllStackTraces().keySet();
+    int carriersBefore = (int) before.stream().filter(PlatformThreadsTest::isCarrier).count();
 
     runWorkload(20_000);
 
@@ -28,7 +29,7 @@ class PlatformThreadsTest {
     int carriers = 0;
     int timers = 0;
     for (Thread t : Thread.getAllStackTraces().keySet()) {
-      if (t.getClass().getName().equals("jdk.internal.misc.CarrierThread")) {
+      if (isCarrier(t)) {
         carriers++; // the virtual-thread scheduler's own workers, counted below
       } else if (t.getName().equals(TimerScheduler.THREAD_NAME)) {
         timers++;
@@ -40,8 +41,14 @@ class PlatformThreadsTest {
     assertThat(unexpected).isEmpty();
     assertThat(timers).isAtMost(1);
     // A carrier beyond the scheduler's parallelism would mean a goroutine pinned its carrier
-    // while blocked.
-    assertThat(carriers).isAtMost(Runtime.getRuntime().availableProcessors());
+    // while blocked (earlier tests may have caused some for reasons of their own, such as
+    // printing from a virtual thread: those don't count against this workload).
+    assertThat(carriers)
+        .isAtMost(Math.max(carriersBefore, Runtime.getRuntime().availableProcessors()));
+  }
+
+  private static boolean isCarrier(Thread t) {
+    return t.getClass().getName().equals("jdk.internal.misc.CarrierThread");
   }
 
   /** Goroutines that block in every way Conduit offers, and a few timers. */

@@ -15,11 +15,14 @@ import org.jspecify.annotations.Nullable;
  * live in the children), so registering and unregistering a child costs no allocation and constant
  * time. The list and the links into it are guarded by the owner's {@link #lock}.
  *
- * <p>No thread ever holds two context locks at once: a parent detaches its child list under its own
- * lock and cancels the children after releasing it, and a child removes itself from its parent's
- * list only after releasing its own. Locks are held for a few field updates and channel closes,
- * never while blocking, and they are {@link ReentrantLock}s, so a virtual thread that finds one
- * taken parks instead of pinning its carrier.
+ * <p>As in Go, a context's lock is held until its whole subtree is cancelled, so that when any
+ * {@code cancel()} returns, even one that found the context already being cancelled by another
+ * thread, every descendant is done. Locks are only ever taken from ancestor to descendant (a child
+ * leaves its parent's list after releasing its own lock, and registering takes only the parent's),
+ * so this cannot deadlock. The subtree is walked iteratively, so a chain of any depth cancels
+ * without overflowing the stack. Locks are held for field updates and channel closes, never while
+ * blocking, and they are {@link ReentrantLock}s, so a virtual thread that finds one taken parks
+ * instead of pinning its carrier.
  *
  * <p>The done channel is created only when somebody asks for it; a context cancelled before that
  * hands out the shared, already closed channel.
@@ -121,35 +124,78 @@ sealed class CancelContext extends AbstractContext implements CancellableContext
    * @return whether this call cancelled it (false if it was already done)
    */
   final boolean cancel(CancelReason why, boolean removeFromParent) {
-    CancelContext children;
     lock.lock();
     try {
       if (reason != null) {
-        return false;
+        return false; // whoever set it held this lock until the subtree was done
       }
-      children = markDoneLocked(why);
+      cancelSubtreeLocked(this, why);
     } finally {
       lock.unlock();
     }
     if (removeFromParent && registeredWith != null) {
       registeredWith.unlink(this);
     }
-    if (children != null) {
-      cancelDescendants(children, why);
-    }
     return true;
   }
 
   /**
-   * Sets the reason, closes the done channel, and detaches the child list, which it returns. The
-   * detached children are marked unlinked, so nobody else touches their sibling links any more: the
-   * caller owns the detached list.
+   * Marks {@code root} (locked by the caller, not yet done) and every descendant done: a
+   * depth-first walk that holds the locks of the contexts on the path from {@code root} to the one
+   * it visits, and releases each once its subtree is finished. A descendant found already done was
+   * cancelled by another thread, which held its lock until its own subtree was done.
+   */
+  private static void cancelSubtreeLocked(CancelContext root, CancelReason why) {
+    CancelContext child = root.markDoneLocked(why);
+    if (child == null) {
+      return;
+    }
+    // Pairs of (locked context, next sibling to visit once its subtree is done).
+    ArrayDeque<Object> path = new ArrayDeque<>();
+    try {
+      while (true) {
+        if (child == null) {
+          if (path.isEmpty()) {
+            return;
+          }
+          Object resume = path.pop();
+          ((CancelContext) path.pop()).lock.unlock();
+          child = resume == NO_SIBLING ? null : (CancelContext) resume;
+          continue;
+        }
+        CancelContext next = child.nextSibling;
+        child.previousSibling = null; // cancelled contexts must not keep their siblings reachable
+        child.nextSibling = null;
+        child.lock.lock();
+        CancelContext grandchild = child.reason == null ? child.markDoneLocked(why) : null;
+        if (grandchild == null) {
+          child.lock.unlock();
+          child = next;
+        } else {
+          path.push(child);
+          path.push(next == null ? NO_SIBLING : next);
+          child = grandchild;
+        }
+      }
+    } finally {
+      while (!path.isEmpty()) { // only if a hook threw: release what is still held
+        path.pop();
+        ((CancelContext) path.pop()).lock.unlock();
+      }
+    }
+  }
+
+  private static final Object NO_SIBLING = new Object();
+
+  /**
+   * Sets the reason, closes the done channel, runs the hook, and detaches the child list, which it
+   * returns; the caller, holding this lock, cancels the children. Guarded by {@link #lock}.
    */
   private @Nullable CancelContext markDoneLocked(CancelReason why) {
     reason = why;
     Channel<Void> channel = done;
     if (channel != null && channel != DoneChannels.CLOSED) {
-      ((ChannelRef<Void>) channel).core().close();
+      ((ChannelRef<?>) channel).core().close();
     }
     CancelContext children = firstChild;
     firstChild = null;
@@ -158,38 +204,6 @@ sealed class CancelContext extends AbstractContext implements CancellableContext
     }
     cancelledLocked();
     return children;
-  }
-
-  /**
-   * Cancels every context in the detached lists, level by level with an explicit work list rather
-   * than by recursion, so that a chain of any depth cancels without overflowing the stack and no
-   * two context locks are ever held at once. A descendant that cancelled itself in the meantime has
-   * already handled its own children.
-   */
-  private static void cancelDescendants(CancelContext children, CancelReason why) {
-    ArrayDeque<CancelContext> lists = new ArrayDeque<>();
-    lists.push(children);
-    while (!lists.isEmpty()) {
-      CancelContext c = lists.pop();
-      while (c != null) {
-        CancelContext next = c.nextSibling;
-        c.previousSibling = null; // cancelled contexts must not keep their siblings reachable
-        c.nextSibling = null;
-        CancelContext grandchildren = null;
-        c.lock.lock();
-        try {
-          if (c.reason == null) {
-            grandchildren = c.markDoneLocked(why);
-          }
-        } finally {
-          c.lock.unlock();
-        }
-        if (grandchildren != null) {
-          lists.push(grandchildren);
-        }
-        c = next;
-      }
-    }
   }
 
   /** Runs once, with {@link #lock} held, right after this context became done. */

@@ -18,21 +18,25 @@ public final class Contexts {
   }
 
   /**
+   * Whether {@code ctx} can ever be done. False for the roots, {@code withoutCancel()} and value
+   * contexts over them: operations then skip every context check.
+   */
+  public static boolean canBeDone(Context ctx) {
+    Objects.requireNonNull(ctx, "ctx");
+    if (ctx instanceof AbstractContext known) {
+      return known.cancelAncestor() != null;
+    }
+    return !(ctx.done() instanceof ChannelRef<?> ref && DoneChannels.isNever(ref.core()));
+  }
+
+  /**
    * The done channel to wait on for {@code ctx}, or {@code null} if {@code ctx} can never be done.
    * Operations skip waiting on a never-done context altogether rather than queueing on the shared
    * never-closed channel, where every waiter in the program would contend for one lock and leave a
    * node behind.
    */
   public static @Nullable Channel<Void> doneToWaitOn(Context ctx) {
-    Objects.requireNonNull(ctx, "ctx");
-    if (ctx instanceof AbstractContext known && known.cancelAncestor() == null) {
-      return null;
-    }
-    Channel<Void> done = ctx.done();
-    if (done instanceof ChannelRef<?> ref && DoneChannels.isNever(ref.core())) {
-      return null;
-    }
-    return done;
+    return canBeDone(ctx) ? ctx.done() : null;
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.conduit.internal;
 
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -29,9 +30,22 @@ public final class TimerScheduler {
     static final ScheduledThreadPoolExecutor EXECUTOR = create();
 
     private static ScheduledThreadPoolExecutor create() {
+      ThreadFactory platform =
+          Thread.ofPlatform()
+              .name(THREAD_NAME)
+              .daemon(true)
+              .inheritInheritableThreadLocals(false)
+              .factory();
       ScheduledThreadPoolExecutor executor =
           new ScheduledThreadPoolExecutor(
-              1, Thread.ofPlatform().name(THREAD_NAME).daemon(true).factory());
+              1,
+              task -> {
+                // Not whichever thread happened to start the first timer: in a container, its
+                // context class loader would stay reachable for as long as the thread lives.
+                Thread thread = platform.newThread(task);
+                thread.setContextClassLoader(TimerScheduler.class.getClassLoader());
+                return thread;
+              });
       executor.setRemoveOnCancelPolicy(true);
       executor.setKeepAliveTime(IDLE_SECONDS, TimeUnit.SECONDS);
       executor.allowCoreThreadTimeOut(true);
