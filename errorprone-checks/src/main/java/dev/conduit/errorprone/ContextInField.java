@@ -58,6 +58,7 @@ public final class ContextInField extends BugChecker implements VariableTreeMatc
         || !ConduitApi.isContext(field.type, state)
         // A record is a message; Go's tutorials carry a request's context in one on purpose.
         || (field.flags() & Flags.RECORD) != 0
+        || holdsFinalRoot(tree, field, state)
         || ownsAndCancels(field, state)) {
       return Description.NO_MATCH;
     }
@@ -69,6 +70,16 @@ public final class ContextInField extends BugChecker implements VariableTreeMatc
                     + " first parameter of each method, or carry it in a record message",
                 field.getSimpleName()))
         .build();
+  }
+
+  /**
+   * {@code final Context root = Context.background();}: a root has no cancellation or deadline to
+   * outlive (a test class's context, say).
+   */
+  private static boolean holdsFinalRoot(VariableTree tree, VarSymbol field, VisitorState state) {
+    return (field.flags() & Flags.FINAL) != 0
+        && tree.getInitializer() != null
+        && ConduitApi.ROOT_CONTEXT.matches(tree.getInitializer(), state);
   }
 
   /**

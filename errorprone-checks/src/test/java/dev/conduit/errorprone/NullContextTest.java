@@ -36,7 +36,7 @@ class NullContextTest {
             "  static void owned(CancellableContext ctx) {}",
             "  static void each(Context... contexts) {}",
             "  static void f(Channel<String> ch) {",
-            "    // BUG: Diagnostic contains: null is passed as a Context",
+            "    // BUG: Diagnostic contains: Did you mean 'fetch(Context.todo(), \"u\");'",
             "    fetch(null, \"u\");",
             "    // BUG: Diagnostic contains: null is passed as a Context",
             "    fetch((Context) null, \"u\");",

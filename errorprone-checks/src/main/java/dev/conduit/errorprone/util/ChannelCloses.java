@@ -209,9 +209,20 @@ public final class ChannelCloses {
     // A handler may run after any part of the body: start it from everything the body closes.
     Map<VarSymbol, MethodInvocationTree> anywhere = new HashMap<>(in);
     closesAnywhere(tree.getBlock(), anywhere);
+    // ...except a close that ends the body: nothing after it can throw into the handler, so
+    // try { produce(); ch.close(); } catch (E e) { ch.close(); throw e; } closes once.
+    Map<VarSymbol, MethodInvocationTree> beforeHandler = new HashMap<>(anywhere);
+    List<? extends StatementTree> statements = tree.getBlock().getStatements();
+    if (!statements.isEmpty()
+        && statements.get(statements.size() - 1) instanceof ExpressionStatementTree last
+        && last.getExpression() instanceof MethodInvocationTree call
+        && closedVariable(call) instanceof VarSymbol closed
+        && beforeHandler.get(closed) == call) {
+      beforeHandler.remove(closed);
+    }
     Map<VarSymbol, MethodInvocationTree> normal = body;
     for (CatchTree handler : tree.getCatches()) {
-      normal = union(normal, block(handler.getBlock().getStatements(), anywhere));
+      normal = union(normal, block(handler.getBlock().getStatements(), beforeHandler));
     }
     if (tree.getFinallyBlock() == null) {
       return normal;
