@@ -28,6 +28,7 @@ import dev.conduit.errorprone.util.Guard;
 import dev.conduit.errorprone.util.LocalChannels;
 import dev.conduit.errorprone.util.LocalChannels.LocalChannel;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.inject.Inject;
@@ -103,6 +104,8 @@ public final class UncancellableBlockingCall extends BugChecker
     if (scope.isEmpty()
         || (send && cannotBlock(tree, state))
         || (!send && !select && waitsForOwnWorkers(tree, state))
+        // ctx.done().receive() is Go's <-ctx.Done(): waiting for a context is the point.
+        || (!send && !select && isDone(ASTHelpers.getReceiver(tree), state))
         || (select && !canBlockForever(tree, state))
         || (WAIT_GROUP_AWAIT.matches(tree, state) && closesNext(state))) {
       return Description.NO_MATCH;
@@ -131,20 +134,20 @@ public final class UncancellableBlockingCall extends BugChecker
     return description.build();
   }
 
-  private static java.util.Optional<SuggestedFix> fix(
+  private static Optional<SuggestedFix> fix(
       MethodInvocationTree tree, String context, VisitorState state) {
     if (!tree.getArguments().isEmpty()) {
-      return java.util.Optional.of(
+      return Optional.of(
           SuggestedFix.prefixWith(tree.getArguments().get(0), context + ", "));
     }
     // receive() and await(): the argument list is the last "()" of the call.
     int end = state.getEndPosition(tree);
     String source = state.getSourceForNode(tree);
     if (end < 0 || source == null || !source.endsWith(")")) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     int close = end - 1;
-    return java.util.Optional.of(SuggestedFix.replace(close, close, context));
+    return Optional.of(SuggestedFix.replace(close, close, context));
   }
 
   /**
@@ -203,7 +206,12 @@ public final class UncancellableBlockingCall extends BugChecker
   private static boolean receivesDone(MethodInvocationTree clause, VisitorState state) {
     return ConduitApi.methodName(clause).equals("onReceive")
         && !clause.getArguments().isEmpty()
-        && clause.getArguments().get(0) instanceof MethodInvocationTree done
+        && isDone(clause.getArguments().get(0), state);
+  }
+
+  private static boolean isDone(ExpressionTree channel, VisitorState state) {
+    return channel != null
+        && ASTHelpers.stripParentheses(channel) instanceof MethodInvocationTree done
         && DONE.matches(done, state);
   }
 

@@ -178,6 +178,11 @@ class UncancellableBlockingCallTest {
                 + " \"\")",
             "        .await();",
             "  }",
+            "  // Go's <-ctx.Done(): waiting for a context is the point.",
+            "  static void waitForCancel(Context ctx, Context other) {",
+            "    ctx.done().receive();",
+            "    other.done().receive();",
+            "  }",
             "  // Waiting for its own workers, which hold the context: receive(ctx) would abandon"
                 + " them.",
             "  static String ownWorkers(Context ctx) {",
