@@ -74,6 +74,18 @@ class LostCancelTest {
   }
 
   @Test
+  void theFixIsOfferedWithTheFinding() {
+    method(
+            "  void f(Context ctx) {",
+            "    var child = ctx.withTimeout(SECOND);",
+            "    work(child);",
+            "    // BUG: Diagnostic contains: Did you mean 'try (var child ="
+                + " ctx.withTimeout(SECOND)) {'",
+            "  }")
+        .doTest();
+  }
+
+  @Test
   void endOfMethodReachedWithoutCancel() {
     method(
             "  void f(Context ctx) {",
@@ -420,7 +432,7 @@ class LostCancelTest {
             "    }",
             "  }",
             "}")
-        .doTest(BugCheckerRefactoringTestHelper.TestMode.TEXT_MATCH);
+        .doTest();
   }
 
   @Test

@@ -87,6 +87,15 @@ public final class ChannelTypes {
   private static final ImmutableList<Family> FAMILIES =
       ImmutableList.of(CONDUIT_CHANNEL, GENERATED_CHANNEL, BLOCKING_QUEUE);
 
+  /** Every send or receive name of any family: a cheap test before any type is looked at. */
+  private static final ImmutableSet<String> OPERATION_NAMES =
+      FAMILIES.stream()
+          .flatMap(
+              family ->
+                  java.util.stream.Stream.concat(
+                      family.sends().stream(), family.receives().stream()))
+          .collect(ImmutableSet.toImmutableSet());
+
   private ChannelTypes() {}
 
   /** Whether {@code type} is a channel type of any known family. */
@@ -100,11 +109,14 @@ public final class ChannelTypes {
    */
   public static Optional<Operation> operation(
       @Nullable Type receiverType, MethodSymbol method, VisitorState state) {
-    Optional<Family> family = family(receiverType, state);
-    if (family.isEmpty() || method.isStatic()) {
+    String name = method.getSimpleName().toString();
+    if (!OPERATION_NAMES.contains(name) || method.isStatic()) {
       return Optional.empty();
     }
-    String name = method.getSimpleName().toString();
+    Optional<Family> family = family(receiverType, state);
+    if (family.isEmpty()) {
+      return Optional.empty();
+    }
     // Collection.remove(Object) deletes a known element; only the no-argument remove() receives.
     if (name.equals("remove") && !method.getParameters().isEmpty()) {
       return Optional.empty();
