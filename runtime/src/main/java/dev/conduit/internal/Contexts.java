@@ -1,5 +1,6 @@
 package dev.conduit.internal;
 
+import dev.conduit.AfterFunc;
 import dev.conduit.Channel;
 import dev.conduit.Context;
 import java.util.Objects;
@@ -43,7 +44,7 @@ public final class Contexts {
    * Registers {@code wake} to run on the cancelling thread once {@code ctx} is done; it must only
    * wake a waiter (it runs with context locks held). Stop the result when done waiting.
    */
-  public static dev.conduit.AfterFunc onDoneInline(Context ctx, Runnable wake) {
+  public static AfterFunc onDoneInline(Context ctx, Runnable wake) {
     if (ctx instanceof AbstractContext known) {
       return AfterFuncContext.register(known, wake, true);
     }
