@@ -60,7 +60,7 @@ public final class AbandonedSender extends BugChecker implements VariableTreeMat
     }
     Symbol symbol = ASTHelpers.getSymbol(tree);
     LocalChannel channel = symbol == null ? null : LocalChannels.find(symbol, state);
-    if (channel == null || channel.escapes()) {
+    if (channel == null || channel.escapes() || channel.handedOut()) {
       return Description.NO_MATCH; // Returned or handed on: the receiver is somewhere else.
     }
     WaitingParent parent = WaitingParent.analyze(channel, state);

@@ -16,8 +16,12 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.tree.JCTree;
 import dev.conduit.errorprone.util.ConduitApi;
@@ -104,6 +108,8 @@ public final class UncancellableBlockingCall extends BugChecker
     if (scope.isEmpty()
         || (send && cannotBlock(tree, state))
         || (!send && !select && waitsForOwnWorkers(tree, state))
+        // A release in a finally (a semaphore's slot) must run whatever the context says.
+        || (!send && !select && RECEIVE.matches(tree, state) && inFinally(state))
         // ctx.done().receive() is Go's <-ctx.Done(): waiting for a context is the point.
         || (!send && !select && isDone(ASTHelpers.getReceiver(tree), state))
         || (select && !canBlockForever(tree, state))
@@ -168,6 +174,7 @@ public final class UncancellableBlockingCall extends BugChecker
     TreePath goroutine = Goroutines.enclosing(state.getPath(), state);
     return channel.sendsCannotBlock()
         || (!channel.escapes()
+            && !channel.handedOut()
             && goroutine != null
             && ((JCTree) channel.declaration()).getStartPosition()
                 < ((JCTree) goroutine.getLeaf()).getStartPosition());
@@ -184,7 +191,10 @@ public final class UncancellableBlockingCall extends BugChecker
       return false;
     }
     LocalChannel channel = LocalChannels.find(ASTHelpers.getSymbol(receiver), state);
-    return channel != null && !channel.escapes() && channel.fedByGoroutines();
+    return channel != null
+        && !channel.escapes()
+        && !channel.handedOut()
+        && channel.fedByGoroutines();
   }
 
   /** Follows {@code Select.select().onX(...)...await()} back to its start. */
@@ -200,6 +210,21 @@ public final class UncancellableBlockingCall extends BugChecker
       link = ASTHelpers.getReceiver(call);
     }
     return false; // Built up in a variable: the clauses are out of sight.
+  }
+
+  private static boolean inFinally(VisitorState state) {
+    TreePath child = state.getPath();
+    for (TreePath path = child.getParentPath(); path != null; path = path.getParentPath()) {
+      Tree tree = path.getLeaf();
+      if (tree instanceof TryTree tryTree && tryTree.getFinallyBlock() == child.getLeaf()) {
+        return true;
+      }
+      if (tree instanceof LambdaExpressionTree || tree instanceof MethodTree) {
+        return false;
+      }
+      child = path;
+    }
+    return false;
   }
 
   /** {@code onReceive(ctx.done(), ...)}: Go's {@code case <-ctx.Done():} spelled out. */

@@ -40,6 +40,7 @@ class HygieneTutorialsStayCleanTest {
         .addSourceFile("tutorials/RequestWithTimeout.java")
         .addSourceFile("tutorials/ErrGroupFetchAll.java")
         .addSourceFile("tutorials/TokenCache.java")
+        .addSourceFile("tutorials/MoreIdioms.java")
         .expectNoDiagnostics()
         .doTest();
   }

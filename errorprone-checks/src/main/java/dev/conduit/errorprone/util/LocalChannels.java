@@ -8,6 +8,7 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
@@ -23,9 +24,9 @@ import org.jspecify.annotations.Nullable;
  * What can be known about a channel that a method creates in a local variable and never lets out of
  * its sight: its capacity and the most sends any run of the method makes to it.
  *
- * <p>A channel that is returned, stored, passed to a method other than a select clause, or
- * reassigned "escapes": sends elsewhere cannot be counted, so {@link #maxSends} is then {@link
- * SendCount#UNBOUNDED}.
+ * <p>A channel that is stored, passed to a method other than a select clause, or reassigned
+ * "escapes": sends elsewhere cannot be counted. A channel that is returned, or whose receive-only
+ * view is taken, is "handed out": someone else receives from it, but only this method sends.
  */
 public final class LocalChannels {
 
@@ -41,8 +42,9 @@ public final class LocalChannels {
    *     length}: the fan-in idiom of one slot per item of work
    * @param maxSends the most sends (select sends included) one run of the method makes
    * @param escapes whether the channel is used anywhere its sends cannot be counted
-   * @param fedByGoroutines whether every send to it is made by a goroutine the method starts (and
-   *     there is at least one): the method is waiting for its own workers
+   * @param handedOut whether it is returned or its receive-only view taken: received elsewhere
+   * @param fedByGoroutines whether every send to it (and close of it) is made by a goroutine the
+   *     method starts, and there is at least one: the method is waiting for its own workers
    */
   public record LocalChannel(
       VarSymbol symbol,
@@ -52,6 +54,7 @@ public final class LocalChannels {
       boolean sizedToWork,
       long maxSends,
       boolean escapes,
+      boolean handedOut,
       boolean fedByGoroutines) {
 
     /** Whether no send can ever block: there is a slot for every send the method can make. */
@@ -71,7 +74,6 @@ public final class LocalChannels {
           "len",
           "cap",
           "iterator",
-          "receiveOnly",
           "forEach",
           "spliterator",
           "toString",
@@ -102,11 +104,28 @@ public final class LocalChannels {
         statements.subList(statements.indexOf(declaration) + 1, statements.size());
     long capacity = unbuffered ? 0 : constantCapacity(creation);
     boolean sizedToWork = !unbuffered && isSizeOfWork(creation.getArguments().get(0));
-    boolean escapes = escapes(var, after, declarationPath.getParentPath(), state);
+    Use[] worst = {Use.HARMLESS};
+    TreePathScanner<Void, Void> uses =
+        new TreePathScanner<>() {
+          @Override
+          public Void visitIdentifier(IdentifierTree tree, Void unused) {
+            if (ASTHelpers.getSymbol(tree) == var) {
+              Use use = classify(getCurrentPath(), state);
+              worst[0] = use.compareTo(worst[0]) > 0 ? use : worst[0];
+            }
+            return null;
+          }
+        };
+    for (StatementTree statement : after) {
+      uses.scan(new TreePath(declarationPath.getParentPath(), statement), null);
+    }
+    boolean escapes = worst[0] == Use.ESCAPES;
+    boolean handedOut = worst[0] == Use.HANDED_OUT;
     long sends = new SendCount(var, state).all(after);
     boolean fedByGoroutines = fedByGoroutines(var, after, declarationPath.getParentPath(), state);
     return new LocalChannel(
-        var, declaration, creation, capacity, sizedToWork, sends, escapes, fedByGoroutines);
+        var, declaration, creation, capacity, sizedToWork, sends, escapes, handedOut,
+        fedByGoroutines);
   }
 
   private static long constantCapacity(MethodInvocationTree creation) {
@@ -126,30 +145,6 @@ public final class LocalChannels {
             instanceof com.sun.tools.javac.code.Type.ArrayType;
   }
 
-  private static boolean escapes(
-      VarSymbol channel,
-      List<? extends StatementTree> after,
-      TreePath blockPath,
-      VisitorState state) {
-    boolean[] escaped = {false};
-    TreePathScanner<Void, Void> scanner =
-        new TreePathScanner<>() {
-          @Override
-          public Void visitIdentifier(IdentifierTree tree, Void unused) {
-            if (!escaped[0]
-                && ASTHelpers.getSymbol(tree) == channel
-                && !harmless(getCurrentPath(), state)) {
-              escaped[0] = true;
-            }
-            return null;
-          }
-        };
-    for (StatementTree statement : after) {
-      scanner.scan(new TreePath(blockPath, statement), null);
-    }
-    return escaped[0];
-  }
-
   private static boolean fedByGoroutines(
       VarSymbol channel,
       List<? extends StatementTree> after,
@@ -162,7 +157,8 @@ public final class LocalChannels {
           @Override
           public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
             if (call.getMethodSelect() instanceof MemberSelectTree select
-                && select.getIdentifier().toString().matches("send|trySend")
+                // A close is a signal too: `go(() -> { work(); done.close(); })`.
+                && select.getIdentifier().toString().matches("send|trySend|close")
                 && ASTHelpers.getSymbol(select.getExpression()) == channel) {
               if (Goroutines.enclosing(getCurrentPath(), state) != null) {
                 inside[0]++;
@@ -179,22 +175,37 @@ public final class LocalChannels {
     return inside[0] > 0 && outside[0] == 0;
   }
 
-  /** A use of the channel that neither hands it out nor reassigns it. */
-  private static boolean harmless(TreePath use, VisitorState state) {
+  /** How a use of the channel lets it out of the method's sight, least to most. */
+  private enum Use {
+    HARMLESS,
+    HANDED_OUT,
+    ESCAPES
+  }
+
+  private static Use classify(TreePath use, VisitorState state) {
     Tree tree = use.getLeaf();
     Tree parent = use.getParentPath().getLeaf();
     if (parent instanceof MemberSelectTree select && select.getExpression() == tree) {
-      return use.getParentPath().getParentPath().getLeaf() instanceof MethodInvocationTree
-          && HARMLESS_METHODS.contains(select.getIdentifier().toString());
+      if (!(use.getParentPath().getParentPath().getLeaf() instanceof MethodInvocationTree)) {
+        return Use.ESCAPES; // A method reference such as ch::send.
+      }
+      String name = select.getIdentifier().toString();
+      return name.equals("receiveOnly")
+          ? Use.HANDED_OUT
+          : HARMLESS_METHODS.contains(name) ? Use.HARMLESS : Use.ESCAPES;
     }
-    if (parent instanceof EnhancedForLoopTree loop) {
-      return loop.getExpression() == tree;
+    if (parent instanceof EnhancedForLoopTree loop && loop.getExpression() == tree) {
+      return Use.HARMLESS;
+    }
+    if (parent instanceof ReturnTree) {
+      return Use.HANDED_OUT;
     }
     if (parent instanceof MethodInvocationTree call
         && !call.getArguments().isEmpty()
-        && call.getArguments().get(0) == tree) {
-      return SendCount.SELECT_CLAUSE.matches(call, state);
+        && call.getArguments().get(0) == tree
+        && SendCount.SELECT_CLAUSE.matches(call, state)) {
+      return Use.HARMLESS;
     }
-    return false;
+    return Use.ESCAPES;
   }
 }
