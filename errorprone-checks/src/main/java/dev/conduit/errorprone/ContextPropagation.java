@@ -65,11 +65,12 @@ public final class ContextPropagation extends BugChecker implements MethodInvoca
     if (!flowsAsContext(use, state)) {
       return Description.NO_MATCH;
     }
-    // A local that is itself a fresh root carries nothing worth passing on.
+    // A local that starts a tree of its own (a root, or derived from one) carries nothing of the
+    // caller's: several independent roots side by side are fine.
     List<InScope> scope =
         ContextScope.innermost(
             ContextScope.at(state.getPath(), state).stream()
-                .filter(c -> !ContextScope.isRoot(c, state))
+                .filter(c -> !ContextScope.startsOwnTree(c, state))
                 .toList(),
             state);
     if (scope.isEmpty() || isNullDefault(use, scope)) {

@@ -136,6 +136,40 @@ class ContextPropagationTest {
   }
 
   @Test
+  void independentRootsSideBySide() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            "import dev.conduit.CancellableContext;",
+            "import dev.conduit.Context;",
+            "import java.time.Duration;",
+            "class Test {",
+            "  // Tests and main start several trees of their own: none is a caller's context.",
+            "  static void twoTrees() {",
+            "    CancellableContext a = Context.background().withCancel();",
+            "    CancellableContext b = Context.background().withCancel();",
+            "    Context alias = a;",
+            "    try (CancellableContext c = alias.withTimeout(Duration.ZERO);",
+            "        CancellableContext d = Context.todo().withTimeout(Duration.ZERO)) {",
+            "      a.cancel();",
+            "      b.cancel();",
+            "    }",
+            "  }",
+            "  static void inherited(Context parent) {",
+            "    Context child = parent.withValue(null, null);",
+            "    // With a caller's context at hand, every new root is reported.",
+            "    // BUG: Diagnostic contains: although 'child' is in scope",
+            "    CancellableContext own = Context.background().withCancel();",
+            "    // BUG: Diagnostic contains: although 'child' is in scope",
+            "    CancellableContext other = Context.background().withCancel();",
+            "    own.cancel();",
+            "    other.cancel();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void todoKnownMisses() {
     helper
         .addSourceLines(

@@ -134,6 +134,32 @@ public final class ContextScope {
   }
 
   /**
+   * Whether {@code context} is a local that starts a tree of its own: a root, or derived
+   * ({@code withCancel}, {@code withTimeout}, ...) from a root, directly or through other such
+   * locals. Such a context carries nothing of the caller's, so there is nothing to pass on.
+   */
+  public static boolean startsOwnTree(InScope context, VisitorState state) {
+    ExpressionTree link = context.declaration().getInitializer();
+    for (int hops = 0; link != null && hops < 16; hops++) {
+      link = ASTHelpers.stripParentheses(link);
+      if (ConduitApi.ROOT_CONTEXT.matches(link, state)) {
+        return true;
+      }
+      if (link instanceof MethodInvocationTree call && ConduitApi.DERIVE_CONTEXT.matches(call, state)) {
+        link = ASTHelpers.getReceiver(call);
+      } else if (ASTHelpers.getSymbol(link) instanceof VarSymbol local
+          && (local.getKind() == javax.lang.model.element.ElementKind.LOCAL_VARIABLE
+              || local.getKind() == javax.lang.model.element.ElementKind.RESOURCE_VARIABLE)
+          && Declarations.find(local, state) instanceof VariableTree declaration) {
+        link = declaration.getInitializer();
+      } else {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /**
    * Whether nobody but the code holding {@code context} can cancel it: a root, or {@code
    * withCancel()} of a root. A blocking call cannot be woken by such a context while its only
    * canceller is the one blocked.
