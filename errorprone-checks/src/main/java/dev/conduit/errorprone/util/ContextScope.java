@@ -50,7 +50,9 @@ public final class ContextScope {
             if (statement == child) {
               break;
             }
-            if (statement instanceof VariableTree variable) {
+            // A local declared without a value (`CancellableContext outer;`, assigned in a try
+            // below) cannot be passed yet.
+            if (statement instanceof VariableTree variable && variable.getInitializer() != null) {
               add(variable, before, state);
             }
           }
