@@ -58,7 +58,10 @@ public final class ContextPropagation extends BugChecker implements MethodInvoca
   }
 
   private Description match(MethodInvocationTree tree, VisitorState state) {
-    if (!tree.getArguments().isEmpty() || !ConduitApi.ROOT_CONTEXT.matches(tree, state)) {
+    String name = ConduitApi.writtenName(tree);
+    if (!tree.getArguments().isEmpty()
+        || !(name.equals("background") || name.equals("todo"))
+        || !ConduitApi.ROOT_CONTEXT.matches(tree, state)) {
       return Description.NO_MATCH;
     }
     TreePath use = outerExpression(state.getPath());
@@ -76,7 +79,6 @@ public final class ContextPropagation extends BugChecker implements MethodInvoca
     if (scope.isEmpty() || isNullDefault(use, scope)) {
       return Description.NO_MATCH;
     }
-    String root = ASTHelpers.getSymbol(tree).getSimpleName().toString();
     String names =
         scope.stream()
             .map(c -> "'" + c.symbol().getSimpleName() + "'")
@@ -89,7 +91,7 @@ public final class ContextPropagation extends BugChecker implements MethodInvoca
                     "Context.%s() starts a new root although %s %s in scope, so this work no longer"
                         + " stops when the caller's is cancelled or times out; pass the context in"
                         + " scope, or ctx.withoutCancel() to detach on purpose",
-                    root, names, scope.size() == 1 ? "is" : "are"));
+                    name, names, scope.size() == 1 ? "is" : "are"));
     if (scope.size() == 1) {
       description.addFix(
           SuggestedFix.replace(tree, scope.get(0).symbol().getSimpleName().toString()));

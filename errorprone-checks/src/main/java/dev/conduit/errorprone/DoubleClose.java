@@ -114,7 +114,7 @@ public final class DoubleClose extends BugChecker implements MethodTreeMatcher {
     String when =
         earlier == call
             ? "again on every later round of the loop around it (or by every goroutine the loop"
-                  + " starts)"
+                + " starts)"
             : "although it may already be closed at line " + Declarations.line(earlier, state);
     return buildDescription(call)
         .setMessage(

@@ -87,7 +87,7 @@ public final class UncancellableBlockingCall extends BugChecker
 
   private Description match(MethodInvocationTree tree, VisitorState state) {
     // Cheap first: the name, then the type, and only then the walk up the scopes.
-    if (!BLOCKING_NAMES.contains(ConduitApi.methodName(tree))) {
+    if (!BLOCKING_NAMES.contains(ConduitApi.writtenName(tree))) {
       return Description.NO_MATCH;
     }
     boolean send = tree.getArguments().size() == 1 && SEND.matches(tree, state);
@@ -143,8 +143,7 @@ public final class UncancellableBlockingCall extends BugChecker
   private static Optional<SuggestedFix> fix(
       MethodInvocationTree tree, String context, VisitorState state) {
     if (!tree.getArguments().isEmpty()) {
-      return Optional.of(
-          SuggestedFix.prefixWith(tree.getArguments().get(0), context + ", "));
+      return Optional.of(SuggestedFix.prefixWith(tree.getArguments().get(0), context + ", "));
     }
     // receive() and await(): the argument list is the last "()" of the call.
     int end = state.getEndPosition(tree);

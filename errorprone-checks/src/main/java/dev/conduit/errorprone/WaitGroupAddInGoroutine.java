@@ -57,7 +57,7 @@ public final class WaitGroupAddInGoroutine extends BugChecker
   }
 
   private Description match(MethodInvocationTree tree, VisitorState state) {
-    if (!ConduitApi.methodName(tree).equals("add") || !ADD.matches(tree, state)) {
+    if (!ConduitApi.writtenName(tree).equals("add") || !ADD.matches(tree, state)) {
       return Description.NO_MATCH;
     }
     ExpressionTree receiver = ASTHelpers.getReceiver(tree);

@@ -94,6 +94,18 @@ public final class ConduitApi {
     return "";
   }
 
+  /**
+   * The name a call is written with ({@code receive} in {@code ch.receive()}), read off the tree
+   * without resolving anything: the cheapest first test a check can make.
+   */
+  public static String writtenName(MethodInvocationTree call) {
+    return switch (call.getMethodSelect()) {
+      case com.sun.source.tree.MemberSelectTree select -> select.getIdentifier().toString();
+      case com.sun.source.tree.IdentifierTree identifier -> identifier.getName().toString();
+      default -> "";
+    };
+  }
+
   /** The variable {@code tree} reads when it is a plain name or {@code this.name}, else null. */
   public static Symbol.@Nullable VarSymbol variable(@Nullable ExpressionTree tree) {
     if (tree == null) {

@@ -136,9 +136,9 @@ public final class ContextScope {
   }
 
   /**
-   * Whether {@code context} is a local that starts a tree of its own: a root, or derived
-   * ({@code withCancel}, {@code withTimeout}, ...) from a root, directly or through other such
-   * locals. Such a context carries nothing of the caller's, so there is nothing to pass on.
+   * Whether {@code context} is a local that starts a tree of its own: a root, or derived ({@code
+   * withCancel}, {@code withTimeout}, ...) from a root, directly or through other such locals. Such
+   * a context carries nothing of the caller's, so there is nothing to pass on.
    */
   public static boolean startsOwnTree(InScope context, VisitorState state) {
     ExpressionTree link = context.declaration().getInitializer();
@@ -147,7 +147,8 @@ public final class ContextScope {
       if (ConduitApi.ROOT_CONTEXT.matches(link, state)) {
         return true;
       }
-      if (link instanceof MethodInvocationTree call && ConduitApi.DERIVE_CONTEXT.matches(call, state)) {
+      if (link instanceof MethodInvocationTree call
+          && ConduitApi.DERIVE_CONTEXT.matches(call, state)) {
         link = ASTHelpers.getReceiver(call);
       } else if (ASTHelpers.getSymbol(link) instanceof VarSymbol local
           && (local.getKind() == javax.lang.model.element.ElementKind.LOCAL_VARIABLE

@@ -94,9 +94,8 @@ public final class LocalChannels {
     if (!unbuffered && !ConduitApi.BUFFERED.matches(creation, state)) {
       return null;
     }
-    TreePath declarationPath = TreePath.getPath(state.getPath().getCompilationUnit(), declaration);
-    if (declarationPath == null
-        || !(declarationPath.getParentPath().getLeaf() instanceof BlockTree block)) {
+    TreePath blockPath = enclosingBlock(declaration, state);
+    if (blockPath == null || !(blockPath.getLeaf() instanceof BlockTree block)) {
       return null;
     }
     List<? extends StatementTree> statements = block.getStatements();
@@ -117,15 +116,38 @@ public final class LocalChannels {
           }
         };
     for (StatementTree statement : after) {
-      uses.scan(new TreePath(declarationPath.getParentPath(), statement), null);
+      uses.scan(new TreePath(blockPath, statement), null);
     }
     boolean escapes = worst[0] == Use.ESCAPES;
     boolean handedOut = worst[0] == Use.HANDED_OUT;
     long sends = new SendCount(var, state).all(after);
-    boolean fedByGoroutines = fedByGoroutines(var, after, declarationPath.getParentPath(), state);
+    boolean fedByGoroutines = fedByGoroutines(var, after, blockPath, state);
     return new LocalChannel(
-        var, declaration, creation, capacity, sizedToWork, sends, escapes, handedOut,
+        var,
+        declaration,
+        creation,
+        capacity,
+        sizedToWork,
+        sends,
+        escapes,
+        handedOut,
         fedByGoroutines);
+  }
+
+  /**
+   * The block that declares {@code declaration}. Any use of a local sits inside that block, so
+   * walking up from the tree being matched finds it in a few steps; only a match elsewhere pays for
+   * a search of the whole file.
+   */
+  static @Nullable TreePath enclosingBlock(VariableTree declaration, VisitorState state) {
+    for (TreePath path = state.getPath(); path != null; path = path.getParentPath()) {
+      if (path.getLeaf() instanceof BlockTree block
+          && block.getStatements().contains(declaration)) {
+        return path;
+      }
+    }
+    TreePath found = TreePath.getPath(state.getPath().getCompilationUnit(), declaration);
+    return found == null ? null : found.getParentPath();
   }
 
   private static long constantCapacity(MethodInvocationTree creation) {

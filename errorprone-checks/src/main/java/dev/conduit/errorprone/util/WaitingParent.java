@@ -46,10 +46,8 @@ public record WaitingParent(List<MethodInvocationTree> goroutineSends, List<Stri
 
   /** Scans the statements after {@code channel}'s declaration. */
   public static WaitingParent analyze(LocalChannel channel, VisitorState state) {
-    TreePath declaration =
-        TreePath.getPath(state.getPath().getCompilationUnit(), channel.declaration());
-    if (declaration == null
-        || !(declaration.getParentPath().getLeaf() instanceof BlockTree block)) {
+    TreePath blockPath = LocalChannels.enclosingBlock(channel.declaration(), state);
+    if (blockPath == null || !(blockPath.getLeaf() instanceof BlockTree block)) {
       return new WaitingParent(List.of(), List.of());
     }
     List<? extends StatementTree> statements = block.getStatements();
