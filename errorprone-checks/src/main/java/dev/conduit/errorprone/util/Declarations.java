@@ -4,6 +4,7 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
@@ -24,7 +25,10 @@ import org.jspecify.annotations.Nullable;
 public final class Declarations {
 
   private record Index(
-      CompilationUnitTree unit, Map<Symbol, Tree> trees, Map<Tree, EnhancedForLoopTree> loops) {}
+      CompilationUnitTree unit,
+      Map<Symbol, Tree> trees,
+      Map<Tree, EnhancedForLoopTree> loops,
+      Map<Tree, LambdaExpressionTree> lambdas) {}
 
   private static final ThreadLocal<@Nullable Index> LAST = new ThreadLocal<>();
 
@@ -39,6 +43,12 @@ public final class Declarations {
   public static @Nullable EnhancedForLoopTree forEachDeclaring(
       VariableTree variable, VisitorState state) {
     return index(state).loops().get(variable);
+  }
+
+  /** The lambda whose parameter {@code parameter} is, or null. */
+  public static @Nullable LambdaExpressionTree lambdaDeclaring(
+      VariableTree parameter, VisitorState state) {
+    return index(state).lambdas().get(parameter);
   }
 
   private static Index index(VisitorState state) {
@@ -73,7 +83,14 @@ public final class Declarations {
   private static Index scan(CompilationUnitTree unit) {
     Map<Symbol, Tree> trees = new HashMap<>();
     Map<Tree, EnhancedForLoopTree> loops = new HashMap<>();
+    Map<Tree, LambdaExpressionTree> lambdas = new HashMap<>();
     new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
+        tree.getParameters().forEach(parameter -> lambdas.put(parameter, tree));
+        return super.visitLambdaExpression(tree, null);
+      }
+
       @Override
       public Void visitEnhancedForLoop(EnhancedForLoopTree tree, Void unused) {
         loops.put(tree.getVariable(), tree);
@@ -98,6 +115,6 @@ public final class Declarations {
         return super.visitMethod(tree, null);
       }
     }.scan(unit, null);
-    return new Index(unit, trees, loops);
+    return new Index(unit, trees, loops, lambdas);
   }
 }
