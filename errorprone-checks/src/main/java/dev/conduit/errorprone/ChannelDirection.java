@@ -9,6 +9,7 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.AssignmentTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.EnhancedForLoopTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.LambdaExpressionTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MemberReferenceTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.NewClassTreeMatcher;
@@ -63,7 +64,8 @@ public final class ChannelDirection extends BugChecker
         EnhancedForLoopTreeMatcher,
         AssignmentTreeMatcher,
         VariableTreeMatcher,
-        ReturnTreeMatcher {
+        ReturnTreeMatcher,
+        LambdaExpressionTreeMatcher {
 
   /** For ServiceLoader, which Error Prone uses to find plugin checks. */
   public ChannelDirection() {}
@@ -181,14 +183,31 @@ public final class ChannelDirection extends BugChecker
             return Description.NO_MATCH;
           }
           Tree enclosing = state.findEnclosing(LambdaExpressionTree.class, MethodTree.class);
-          if (!(enclosing instanceof MethodTree method)) {
-            return Description.NO_MATCH; // a lambda's return type is inferred, not declared
-          }
+          Slot slot =
+              enclosing instanceof MethodTree method
+                  ? Slots.returnOf(ASTHelpers.getSymbol(method), state)
+                  : Slots.lambdaResult((LambdaExpressionTree) enclosing, state);
           return checkFlow(
               tree.getExpression(),
               "Returning",
               ChannelDirections.of(tree.getExpression(), state),
-              Slots.returnOf(ASTHelpers.getSymbol(method), state),
+              slot,
+              state);
+        });
+  }
+
+  @Override
+  public Description matchLambdaExpression(LambdaExpressionTree tree, VisitorState state) {
+    return Guard.run(
+        () -> {
+          if (!(tree.getBody() instanceof ExpressionTree body)) {
+            return Description.NO_MATCH; // a block body's returns are matched one by one
+          }
+          return checkFlow(
+              body,
+              "Returning",
+              ChannelDirections.of(body, state),
+              Slots.lambdaResult(tree, state),
               state);
         });
   }
@@ -240,15 +259,25 @@ public final class ChannelDirection extends BugChecker
 
   private Description checkFlow(
       Tree tree, String verb, Directed source, @Nullable Slot slot, VisitorState state) {
-    if (slot == null || source.direction().assignableTo(slot.direction(), slot.channelTyped())) {
+    if (slot == null) {
       return Description.NO_MATCH;
     }
-    String declared =
-        slot.direction() == Direction.BOTH
-            ? "which is declared without a direction; Go never turns a directional channel back"
-                + " into a bidirectional one, so declare it "
-                + source.direction().annotation()
-            : "which is declared " + slot.direction().annotation();
+    // A send-only channel typed as an Iterable or Collection can be iterated, i.e. received from.
+    boolean receivable = source.direction() == Direction.SEND_ONLY && slot.readable();
+    if (!receivable && source.direction().assignableTo(slot.direction(), slot.channelTyped())) {
+      return Description.NO_MATCH;
+    }
+    String declared;
+    if (receivable) {
+      declared = "a collection type through which it can be received from (iterated or polled)";
+    } else if (slot.direction() == Direction.BOTH) {
+      declared =
+          "which is declared without a direction; Go never turns a directional channel back"
+              + " into a bidirectional one, so declare it "
+              + source.direction().annotation();
+    } else {
+      declared = "which is declared " + slot.direction().annotation();
+    }
     return buildDescription(tree)
         .setMessage(
             String.format(

@@ -498,18 +498,34 @@ class LostCancelTest {
   // turned into a BUG expectation.
 
   @Test
-  void todo_handleReassignedInALoopLeaksEarlierIterations() {
-    // TODO: the creation site is the handle's identity, so reassigning the variable from the same
-    // site in a loop is not seen as an overwrite; only the last handle is cancelled here.
+  void handleReassignedInALoopLeaksEarlierIterations() {
     method(
             "  void f(Context ctx) {",
             "    CancellableContext child = null;",
             "    for (int i = 0; i < 3; i++) {",
+            "      // BUG: Diagnostic contains: This assignment overwrites the handle created on"
+                + " line 14",
             "      child = ctx.withCancel();",
             "    }",
             "    child.cancel();",
+            "  }",
+            "  void cancelsThePreviousOne(Context ctx) {",
+            "    CancellableContext current = null;",
+            "    while (ready()) {",
+            "      CancellableContext next = ctx.withCancel();",
+            "      if (current != null) current.cancel();",
+            "      current = next;",
+            "    }",
+            "    if (current != null) current.cancel();",
+            "  }",
+            "  void skipsSomeIterations(Context ctx) {",
+            "    for (int i = 0; i < 3; i++) {",
+            "      // BUG: Diagnostic contains: This assignment overwrites",
+            "      var child = ctx.withCancel();",
+            "      if (i == 1) continue;",
+            "      child.cancel();",
+            "    }",
             "  }")
-        .expectNoDiagnostics()
         .doTest();
   }
 

@@ -70,16 +70,21 @@ public final class CancelFlow {
     final Map<Symbol, Set<Tree>> holders = new HashMap<>();
     final Set<Pending> pending = new LinkedHashSet<>();
 
+    /** Creations evaluated again while the handle they made last time may be unreleased. */
+    final Set<Tree> recreated = new HashSet<>();
+
     State copy() {
       State copy = new State();
       holders.forEach((variable, sites) -> copy.holders.put(variable, new HashSet<>(sites)));
       copy.pending.addAll(pending);
+      copy.recreated.addAll(recreated);
       return copy;
     }
 
     /** Adds {@code other} into this; returns whether this changed. */
     boolean join(State other) {
       boolean changed = pending.addAll(other.pending);
+      changed |= recreated.addAll(other.recreated);
       for (Map.Entry<Symbol, Set<Tree>> entry : other.holders.entrySet()) {
         changed |=
             holders.computeIfAbsent(entry.getKey(), k -> new HashSet<>()).addAll(entry.getValue());
@@ -125,11 +130,11 @@ public final class CancelFlow {
           along = before; // the factory threw: no handle was created
         }
         ReturnTree bareReturn = voidReturns.jump(block, edge.to());
-        Symbol knownNull = NullChecks.nullOnEdge(block, edge.to());
+        NullChecks.NullEdge knownNull = NullChecks.nullOnEdge(block, edge.to());
         if (bareReturn != null || knownNull != null) {
           along = along.copy();
           if (knownNull != null) {
-            Transfer.knownNull(along, knownNull);
+            transfer.knownNull(along, knownNull.local(), knownNull.test());
           }
           if (bareReturn != null) {
             Transfer.tagExit(along, bareReturn);

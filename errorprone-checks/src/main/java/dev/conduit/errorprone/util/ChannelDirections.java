@@ -6,6 +6,7 @@ import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
@@ -160,8 +161,10 @@ public final class ChannelDirections {
 
   private static @Nullable Directed inferredForVar(
       VarSymbol variable, VisitorState state, int depth) {
-    if (variable.getKind() != ElementKind.LOCAL_VARIABLE
-        && variable.getKind() != ElementKind.RESOURCE_VARIABLE) {
+    ElementKind kind = variable.getKind();
+    if (kind != ElementKind.LOCAL_VARIABLE
+        && kind != ElementKind.RESOURCE_VARIABLE
+        && kind != ElementKind.PARAMETER) {
       return null;
     }
     Tree declaration = Declarations.find(variable, state);
@@ -169,6 +172,25 @@ public final class ChannelDirections {
       return null;
     }
     long line = Declarations.line(tree, state);
+    LambdaExpressionTree lambda = Declarations.lambdaDeclaring(tree, state);
+    if (lambda != null) {
+      // ch -> ... takes its type, annotations included, from the functional interface.
+      Type descriptor = state.getTypes().findDescriptorType(ASTHelpers.getType(lambda));
+      int index = lambda.getParameters().indexOf(tree);
+      Direction direction =
+          index < 0 || index >= descriptor.getParameterTypes().size()
+              ? Direction.BOTH
+              : ofType(descriptor.getParameterTypes().get(index));
+      return direction == Direction.BOTH
+          ? null
+          : new Directed(
+              direction,
+              null,
+              "a lambda parameter typed "
+                  + direction.annotation()
+                  + " by its target at line "
+                  + line);
+    }
     if (tree.getInitializer() != null) {
       Directed from = of(tree.getInitializer(), state, depth + 1);
       return from.direction() == Direction.BOTH

@@ -131,6 +131,22 @@ public final class ChannelTypes {
     return Optional.empty();
   }
 
+  /** The collection types through which a channel that is one can be received from. */
+  private static final ImmutableSet<String> READABLE_VIEWS =
+      ImmutableSet.of(
+          "java.lang.Iterable", "java.util.Collection", "java.util.Queue", "java.util.Deque");
+
+  /**
+   * Whether {@code type} is not itself a channel type but a collection view of one ({@code
+   * Iterable<T>}, {@code Collection<T>}, {@code Queue<T>}, {@code Deque<T>}), through which code
+   * can receive from a channel passed as it.
+   */
+  public static boolean isReadableView(@Nullable Type type, VisitorState state) {
+    return type != null
+        && type.tsym != null
+        && READABLE_VIEWS.contains(type.tsym.getQualifiedName().toString());
+  }
+
   private static Optional<Family> family(@Nullable Type type, VisitorState state) {
     if (type == null
         || type.isPrimitive()

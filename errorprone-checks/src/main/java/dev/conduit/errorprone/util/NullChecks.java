@@ -1,5 +1,6 @@
 package dev.conduit.errorprone.util;
 
+import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol;
 import java.util.List;
 import org.checkerframework.errorprone.dataflow.cfg.block.Block;
@@ -17,8 +18,16 @@ final class NullChecks {
 
   private NullChecks() {}
 
+  /**
+   * A null check's outcome along an edge.
+   *
+   * @param local the local known to be null
+   * @param test the comparison, where the knowledge holds
+   */
+  record NullEdge(Symbol local, Tree test) {}
+
   /** The local that is null along the edge from {@code from} to {@code to}, or null. */
-  static @Nullable Symbol nullOnEdge(Block from, Block to) {
+  static @Nullable NullEdge nullOnEdge(Block from, Block to) {
     if (!(from instanceof ConditionalBlock conditional) || from.getPredecessors().size() != 1) {
       return null;
     }
@@ -42,7 +51,9 @@ final class NullChecks {
       return null;
     }
     boolean thenEdge = to == conditional.getThenSuccessor();
-    return thenEdge == nullWhenTrue ? (Symbol) local.getElement() : null;
+    return thenEdge == nullWhenTrue && test.getTree() != null
+        ? new NullEdge((Symbol) local.getElement(), test.getTree())
+        : null;
   }
 
   private static @Nullable LocalVariableNode nullComparedLocal(Node variable, Node literal) {

@@ -107,13 +107,14 @@ final class Transfer {
     Symbol variable = symbol(target);
     Set<Tree> old = s.holders.getOrDefault(variable, Set.of());
     for (Tree site : old) {
-      if (leaks != null
-          && !sites.contains(site)
-          && isPending(s, site)
-          && !heldElsewhere(s, variable, site)) {
+      // The creation site is a handle's identity, so the same site again is an overwrite only if
+      // the handle it made on an earlier loop iteration may still be unreleased.
+      boolean lost = sites.contains(site) ? s.recreated.contains(site) : isPending(s, site);
+      if (leaks != null && lost && !heldElsewhere(s, variable, site, assignment.getTree())) {
         leaks.add(new Leak(site, assignment.getTree(), true));
       }
     }
+    s.recreated.removeAll(sites);
     Type type = variable.asType();
     sites.removeIf(site -> !CancelHandles.canRelease(type, tracked.get(site), state));
     if (sites.isEmpty()) {
@@ -126,6 +127,9 @@ final class Transfer {
   /** A tracked creation makes a handle that may be unreleased from here on. */
   private void created(Node node, State s) {
     if (node.getTree() != null && tracked.containsKey(node.getTree())) {
+      if (isPending(s, node.getTree())) {
+        s.recreated.add(node.getTree()); // a loop came round with last time's handle unreleased
+      }
       s.pending.add(new Pending(node.getTree(), null));
     }
   }
@@ -140,9 +144,9 @@ final class Transfer {
    * created on this path (or its loss was reported where {@code local} was overwritten): {@code if
    * (ctx != null) ctx.cancel()} after a conditional creation releases every handle there is.
    */
-  static void knownNull(State s, Symbol local) {
+  void knownNull(State s, Symbol local, Tree test) {
     for (Tree site : s.holders.getOrDefault(local, Set.of())) {
-      if (!heldElsewhere(s, local, site)) {
+      if (!heldElsewhere(s, local, site, test)) {
         release(s, site);
       }
     }
@@ -286,9 +290,18 @@ final class Transfer {
     return s.pending.stream().anyMatch(pending -> pending.site() == site);
   }
 
-  private static boolean heldElsewhere(State s, Symbol variable, Tree site) {
+  /**
+   * Whether a local other than {@code variable}, still in scope at {@code point}, may hold the
+   * handle created at {@code site}.
+   */
+  private boolean heldElsewhere(State s, Symbol variable, Tree site, Tree point) {
+    int position = ASTHelpers.getStartPosition(point);
     return s.holders.entrySet().stream()
-        .anyMatch(entry -> entry.getKey() != variable && entry.getValue().contains(site));
+        .anyMatch(
+            entry ->
+                entry.getKey() != variable
+                    && entry.getValue().contains(site)
+                    && Declarations.inScope(entry.getKey(), position, state));
   }
 
   private static Node unwrap(Node node) {
