@@ -83,10 +83,13 @@ public record WaitingParent(List<MethodInvocationTree> goroutineSends, List<Stri
         int start = ((JCTree) exit.statement()).getStartPosition();
         int end = state.getEndPosition(exit.statement());
         boolean containsReceive = receives.stream().anyMatch(r -> within(r, start, end));
+        // Leaving a loop of receives early abandons the senders not yet received from; with a
+        // single send the return may well come after it, so only several sends count.
         boolean receivesAfter =
             lastReceive > end
-                || exit.loops().stream()
-                    .anyMatch(loop -> receives.stream().anyMatch(r -> within(r, loop)));
+                || (channel.maxSends() > 1
+                    && exit.loops().stream()
+                        .anyMatch(loop -> receives.stream().anyMatch(r -> within(r, loop))));
         if (start > firstLaunch && !containsReceive && receivesAfter) {
           reasons.add(
               "a "
@@ -159,7 +162,10 @@ public record WaitingParent(List<MethodInvocationTree> goroutineSends, List<Stri
       }
       if (ours != null) {
         receives.add(ours);
-        if (!others.isEmpty()) {
+        // In a loop, a timeout, default or other clause is usually a heartbeat before selecting
+        // again; only a cancelled context reliably ends the wait.
+        boolean leaves = loops.isEmpty() ? !others.isEmpty() : others.contains("onDone");
+        if (leaves) {
           reasons.add(
               "the select at line "
                   + Declarations.line(ours, state)
