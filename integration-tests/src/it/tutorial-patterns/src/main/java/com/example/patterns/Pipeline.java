@@ -91,7 +91,7 @@ public final class Pipeline {
   /** The first {@code count} results; the whole pipeline is cancelled when this returns. */
   public static List<Integer> firstResults(Context parent, int count) {
     try (CancellableContext ctx = parent.withCancel()) {
-      Channel<Integer> results = multiplesOfFour(ctx, doubled(ctx, generate(ctx)));
+      @ReceiveOnly Channel<Integer> results = multiplesOfFour(ctx, doubled(ctx, generate(ctx)));
       List<Integer> taken = new ArrayList<>();
       while (taken.size() < count) {
         taken.add(results.receive(ctx));

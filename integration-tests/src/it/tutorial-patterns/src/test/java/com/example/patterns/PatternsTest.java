@@ -13,6 +13,7 @@ import dev.conduit.ContextDoneException;
 import dev.conduit.DeadlineExceededException;
 import dev.conduit.ErrGroupException;
 import dev.conduit.Go;
+import dev.conduit.annotations.ReceiveOnly;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -87,7 +88,7 @@ class PatternsTest {
       }
     });
     try (CancellableContext ctx = Context.background().withCancel()) {
-      Channel<Integer> merged = FanIn.merge(ctx, List.of(endless));
+      @ReceiveOnly Channel<Integer> merged = FanIn.merge(ctx, List.of(endless));
       merged.receive();
       merged.receive(); // forwarding works
       ctx.cancel();
@@ -105,9 +106,9 @@ class PatternsTest {
         Pipeline.firstResults(Context.background(), 10));
 
     CancellableContext ctx = Context.background().withCancel();
-    Channel<Integer> numbers = Pipeline.generate(ctx);
-    Channel<Integer> doubled = Pipeline.doubled(ctx, numbers);
-    Channel<Integer> filtered = Pipeline.multiplesOfFour(ctx, doubled);
+    @ReceiveOnly Channel<Integer> numbers = Pipeline.generate(ctx);
+    @ReceiveOnly Channel<Integer> doubled = Pipeline.doubled(ctx, numbers);
+    @ReceiveOnly Channel<Integer> filtered = Pipeline.multiplesOfFour(ctx, doubled);
     for (int i = 0; i < 10; i++) {
       filtered.receive();
     }
