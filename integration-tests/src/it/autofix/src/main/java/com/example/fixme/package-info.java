@@ -1,0 +1,2 @@
+/** Mistakes that Conduit's rules can fix mechanically with Error Prone's patching. */
+package com.example.fixme;

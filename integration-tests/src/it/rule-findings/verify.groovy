@@ -1,0 +1,38 @@
+// The build failed for exactly the ten mistakes, each reported by its own rule with its own
+// message at its own file, line and column (as Maven prints them), and nothing else was reported.
+def log = new File(basedir, 'build.log').text
+
+def expected = [
+  'AbandonedSenderMistake.java:[14,43] error: [AbandonedSender] a goroutine sends on unbuffered channel \'ch\', but this method may stop waiting for it (the select at line 17 may take its onTimeout clause instead); the send then blocks forever and the goroutine leaks; give the channel a slot for each send: Channel.buffered(1)',
+  'ChannelDirectionMistake.java:[12,22] error: [ChannelDirection] Not allowed: calling receive() on send-only channel \'out\' (declared @SendOnly at line 10)',
+  'ContextFirstMistake.java:[9,42] error: [ContextFirst] Context parameter \'ctx\' is parameter 2 of 2; put it first, as Go code does, so that every call passes its context in the same place',
+  'ContextInFieldMistake.java:[7,24] error: [ContextInField] Context field \'ctx\' outlives the call it came with, so later calls run under a cancellation and deadline that are not theirs; pass the context as the first parameter of each method, or carry it in a record message',
+  'ContextPropagationMistake.java:[14,35] error: [ContextPropagation] Context.background() starts a new root although \'ctx\' is in scope, so this work no longer stops when the caller\'s is cancelled or times out; pass the context in scope, or ctx.withoutCancel() to detach on purpose',
+  'DoubleCloseMistake.java:[17,15] error: [DoubleClose] channel \'out\' is closed although it may already be closed at line 15, and closing a closed channel throws; close it once, in the one place that owns it, or reassign it before closing again',
+  'LostCancelMistake.java:[15,6] error: [LostCancel] This return may be reached without cancelling the handle created on line 13 by Context.withTimeout()',
+  'NullContextMistake.java:[14,17] error: [NullContext] null is passed as a Context, so the callee fails or cannot tell a missing context from an uncancellable one; pass the caller\'s context, or Context.todo() if there is none yet',
+  'UncancellableBlockingCallMistake.java:[11,23] error: [UncancellableBlockingCall] receive() blocks with no way to give up although \'ctx\' is in scope, so this goroutine stays stuck after the work is cancelled; pass the context to it',
+  'WaitGroupAddInGoroutineMistake.java:[16,18] error: [WaitGroupAddInGoroutine] wg.add() runs inside the goroutine it counts, so wg.await() may see a zero counter and return before this goroutine has started; call wg.add() before starting the goroutine, or start it with wg.go(...)',
+]
+
+// Every reported finding, reduced to "File.java:[line,col] error: [Rule] message".
+def prefix = '/src/main/java/com/example/mistakes/'
+def reported = log.readLines()
+    .findAll { it.contains(prefix) && it.contains(' error: ') }
+    .collect { it.substring(it.indexOf(prefix) + prefix.length()) }
+    .toSet()
+
+def missing = expected.findAll { !reported.contains(it) }
+def unexpected = reported.findAll { !expected.contains(it) }
+assert missing.isEmpty() : "findings missing or worded differently:\n${missing.join('\n')}\n\nreported:\n${reported.join('\n')}"
+assert unexpected.isEmpty() : "unexpected findings:\n${unexpected.join('\n')}"
+
+// The rules that have a mechanical fix offer it with the finding.
+[
+  'Did you mean \'Channel<String> ch = Channel.buffered(1);\'?',
+  'Did you mean \'return query(ctx, id);\'?',
+  'Did you mean \'try (CancellableContext ctx = parent.withTimeout(Duration.ofSeconds(2))) {\'?',
+  'Did you mean \'return fetch(Context.todo(), url);\'?',
+  'Did you mean \'return jobs.receive(ctx);\'?',
+].each { assert log.contains(it) : "suggested fix missing: $it" }
+true
