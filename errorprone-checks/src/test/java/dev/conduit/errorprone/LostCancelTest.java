@@ -359,6 +359,34 @@ class LostCancelTest {
   }
 
   @Test
+  void fluentChainsOfExtraHandles() {
+    helper
+        .addSourceLines(
+            "Batch.java",
+            "final class Batch {",
+            "  static Batch open() { return new Batch(); }",
+            "  Batch add(String item) { return this; }",
+            "  int commit() { return 0; }",
+            "}")
+        .addSourceLines(
+            "Test.java",
+            "class Test {",
+            "  int chained() { return Batch.open().add(\"a\").add(\"b\").commit(); }",
+            "  int viaLocal() {",
+            "    Batch batch = Batch.open();",
+            "    batch.add(\"a\");",
+            "    return batch.add(\"b\").commit();",
+            "  }",
+            "  void leaks() {",
+            "    // BUG: Diagnostic contains: only its hashCode() is used",
+            "    Batch.open().add(\"a\").hashCode();",
+            "  }",
+            "}")
+        .setArgs("-XepOpt:LostCancel:ExtraHandles=Batch#open/commit")
+        .doTest();
+  }
+
+  @Test
   void malformedExtraHandlesAreRejectedWithTheEntry() {
     IllegalArgumentException e =
         assertThrows(

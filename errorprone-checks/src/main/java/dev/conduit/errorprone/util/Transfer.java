@@ -54,7 +54,7 @@ final class Transfer {
       assign(assignment, s, leaks);
     } else if (node instanceof MethodInvocationNode invocation) {
       created(node, s);
-      if (unwrap(invocation.getTarget().getReceiver()) instanceof LocalVariableNode receiver) {
+      if (fluentRoot(invocation.getTarget().getReceiver()) instanceof LocalVariableNode receiver) {
         String method = invocation.getTarget().getMethod().getSimpleName().toString();
         releaseIf(s, symbol(receiver), kind -> CancelHandles.releases(kind, method));
       }
@@ -302,6 +302,25 @@ final class Transfer {
                 entry.getKey() != variable
                     && entry.getValue().contains(site)
                     && Declarations.inScope(entry.getKey(), position, state));
+  }
+
+  /**
+   * The local at the start of a fluent chain ({@code builder.add(x).build()} releases {@code
+   * builder}): calls that return their receiver's own type, other than tracked creations.
+   */
+  private Node fluentRoot(Node node) {
+    Node current = unwrap(node);
+    while (current instanceof MethodInvocationNode call
+        && !creates(call)
+        && !call.getTarget().isStatic()
+        && state
+            .getTypes()
+            .isSameType(
+                state.getTypes().erasure((Type) call.getType()),
+                state.getTypes().erasure((Type) call.getTarget().getReceiver().getType()))) {
+      current = unwrap(call.getTarget().getReceiver());
+    }
+    return current;
   }
 
   private static Node unwrap(Node node) {
