@@ -144,8 +144,9 @@ final class Transfer {
     }
   }
 
-  private Set<Tree> sitesOf(Node value, State s) {
+  private Set<Tree> sitesOf(Node node, State s) {
     Set<Tree> sites = new HashSet<>();
+    Node value = fluentRoot(node); // Pool.open().add(x) is the handle Pool.open() made
     if (value instanceof LocalVariableNode local) {
       sites.addAll(s.holders.getOrDefault(symbol(local), Set.of()));
     } else if (value instanceof TernaryExpressionNode ternary) {
