@@ -618,4 +618,24 @@ class ChannelDirectionTest {
         .expectNoDiagnostics()
         .doTest();
   }
+
+  @Test
+  void todo_receiveOnlyQueuePassedAsACollectionLetsTheCalleeSend() {
+    // TODO: a Collection or Queue parameter can add to a receive-only queue, but most such
+    // parameters only read (new ArrayList<>(queue)), so this is not reported.
+    helper
+        .addSourceLines(
+            "Test.java",
+            "import dev.conduit.annotations.ReceiveOnly;",
+            "import java.util.Queue;",
+            "import java.util.concurrent.BlockingQueue;",
+            "class Test {",
+            "  static void refill(Queue<String> queue) { queue.add(\"more\"); }",
+            "  static void f(@ReceiveOnly BlockingQueue<String> results) {",
+            "    refill(results);",
+            "  }",
+            "}")
+        .expectNoDiagnostics()
+        .doTest();
+  }
 }
