@@ -449,6 +449,29 @@ class ChannelDirectionTest {
   }
 
   @Test
+  void generatedCodeIsItsGeneratorsToAnswerFor() {
+    helper
+        .addSourceLines(
+            "OrderChannel.java",
+            "import dev.conduit.Channel;",
+            "import javax.annotation.processing.Generated;",
+            "@Generated(\"dev.conduit.processor.ConduitProcessor\")",
+            "final class OrderChannel {",
+            "  private final SendEnd sendEnd;",
+            "  OrderChannel(Channel<String> channel) {",
+            "    this.sendEnd = new SendEnd(channel.sendOnly());",
+            "    channel.sendOnly().receive();",
+            "  }",
+            "  static final class SendEnd {",
+            "    SendEnd(Channel<String> channel) {}",
+            "  }",
+            "  static final class ReceiveEnd {}",
+            "}")
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  @Test
   void oddInputsNeverThrow() {
     helper
         .addSourceLines(

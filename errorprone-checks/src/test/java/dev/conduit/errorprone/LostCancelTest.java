@@ -315,6 +315,20 @@ class LostCancelTest {
   }
 
   @Test
+  void generatedCodeIsItsGeneratorsToAnswerFor() {
+    helper
+        .addSourceLines(
+            "Generated.java",
+            "import dev.conduit.Context;",
+            "@javax.annotation.processing.Generated(\"some.Generator\")",
+            "class Generated {",
+            "  void f(Context ctx) { ctx.withCancel(); }",
+            "}")
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  @Test
   void suppressedWithTheCheckName() {
     method(
             "  @SuppressWarnings(\"LostCancel\")",
