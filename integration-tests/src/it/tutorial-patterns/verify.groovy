@@ -9,6 +9,9 @@ assert log.contains('BUILD SUCCESS') : 'the build failed'
 def findings = log.readLines().findAll { it =~ /\.java:\[\d+,\d+\]/ || it =~ /\b(error|warning): \[/ }
 assert findings.isEmpty() : "expected zero findings, got:\n${findings.join('\n')}"
 assert log.contains('Tests run: 10, Failures: 0, Errors: 0, Skipped: 0') : 'PatternsTest did not run all 10 patterns'
+// The processor ran too: the token cache's typed request channel was generated, and the rules
+// saw the code that uses it.
+assert new File(basedir, 'target/generated-sources/annotations/com/example/patterns/TokenCacheTokenRequestChannel.java').isFile()
 
 // README.md's Maven setup is this project's, copied: the <configuration> of its compiler plugin
 // must match this pom's, line for line (indentation aside), with the filtered versions written

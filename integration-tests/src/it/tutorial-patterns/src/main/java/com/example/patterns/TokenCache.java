@@ -4,6 +4,7 @@ import dev.conduit.Channel;
 import dev.conduit.Context;
 import dev.conduit.Select;
 import dev.conduit.Ticker;
+import dev.conduit.annotations.GenerateChannel;
 import dev.conduit.annotations.SendOnly;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,10 +15,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * message carries the caller's context, the one place a Context belongs in a data type.
  */
 public final class TokenCache {
-  /** A request for the current token, answered on {@code reply}. */
+  /**
+   * A request for the current token, answered on {@code reply}. Conduit's processor generates
+   * its typed channel, {@code TokenCacheTokenRequestChannel}.
+   */
+  @GenerateChannel
   public record TokenRequest(Context ctx, @SendOnly Channel<String> reply) {}
 
-  private final Channel<TokenRequest> requests = Channel.unbuffered();
+  private final TokenCacheTokenRequestChannel requests = TokenCacheTokenRequestChannel.unbuffered();
   private final AtomicInteger refreshes = new AtomicInteger();
 
   /** Runs the cache until {@code ctx} is done; call it on its own goroutine. */
