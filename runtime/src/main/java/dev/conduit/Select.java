@@ -2,6 +2,7 @@ package dev.conduit;
 
 import dev.conduit.internal.ChannelImpl;
 import dev.conduit.internal.ChannelRef;
+import dev.conduit.internal.Contexts;
 import dev.conduit.internal.SelectCore;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -185,5 +186,21 @@ public final class Select<R> {
       throw new UnsupportedOperationException("select receive clause on a send-only channel");
     }
     return ref.core();
+  }
+
+  /**
+   * Go's {@code case <-ctx.Done()}: fires when {@code ctx} is done (at once if it already is).
+   * A context that can never be done ({@link Context#background()}, {@link Context#todo()},
+   * {@link Context#withoutCancel()} and values over them) adds no clause at all, so it costs
+   * nothing and never fires.
+   */
+  public Select<R> onDone(Context ctx, Supplier<? extends R> body) {
+    Objects.requireNonNull(body, "body");
+    Channel<Void> done = Contexts.doneToWaitOn(ctx);
+    if (done != null) {
+      core.addReceive(receivable(done));
+      bodies.add(body);
+    }
+    return this;
   }
 }

@@ -2,6 +2,7 @@ package dev.conduit.internal;
 
 import dev.conduit.Channel;
 import dev.conduit.ChannelClosedException;
+import dev.conduit.Context;
 import dev.conduit.UncheckedInterruptedException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -366,5 +367,17 @@ public final class ChannelImpl<T> implements Channel<T>, ChannelRef<T> {
       node.channel.dequeue(node);
       throw new UncheckedInterruptedException();
     }
+  }
+
+  // ---- Context-aware operations (see ContextChannelOps). ----
+
+  @Override
+  public void send(Context ctx, T value) {
+    ContextChannelOps.send(this, ctx, value);
+  }
+
+  @Override
+  public T receive(Context ctx) {
+    return ContextChannelOps.receive(this, ctx);
   }
 }

@@ -1,6 +1,7 @@
 package dev.conduit.internal;
 
 import dev.conduit.Channel;
+import dev.conduit.Context;
 import java.util.Iterator;
 import org.jspecify.annotations.Nullable;
 
@@ -110,5 +111,17 @@ final class ChannelView<T> implements Channel<T>, ChannelRef<T> {
   @Override
   public String toString() {
     return channel + (sendSide ? " (send-only view)" : " (receive-only view)");
+  }
+
+  @Override
+  public void send(Context ctx, T value) {
+    requireSend("send");
+    channel.send(ctx, value);
+  }
+
+  @Override
+  public T receive(Context ctx) {
+    requireReceive("receive");
+    return channel.receive(ctx);
   }
 }

@@ -1,0 +1,130 @@
+package dev.conduit.errorprone.util;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import com.google.errorprone.VisitorState;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
+import java.util.Optional;
+import java.util.function.BiPredicate;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Which types are channels, and which of their methods send or receive.
+ *
+ * <p>Types are matched by fully-qualified name so that the checks need nothing but Error Prone at
+ * run time: a family whose base type is not on the compilation's class path simply never matches.
+ * A new family (for example another library's queues) is one more entry in {@link #FAMILIES}.
+ */
+public final class ChannelTypes {
+
+  /**
+   * One family of channel types.
+   *
+   * @param matches whether a type belongs to the family
+   * @param sends methods that send, close or hand out a sending view
+   * @param receives methods that receive, peek, iterate or hand out a receiving view
+   */
+  private record Family(
+      BiPredicate<Type, VisitorState> matches,
+      ImmutableSet<String> sends,
+      ImmutableSet<String> receives) {}
+
+  private static final Family CONDUIT_CHANNEL =
+      new Family(
+          subtypeOf("dev.conduit.Channel"),
+          ImmutableSet.of("send", "trySend", "close", "sendOnly"),
+          ImmutableSet.of("receive", "tryReceive", "iterator", "receiveOnly"));
+
+  /** Typed wrappers from {@code @GenerateChannel}: {@code XxxChannel} with its two end classes. */
+  private static final Family GENERATED_CHANNEL =
+      new Family(
+          ChannelTypes::isGeneratedWrapper,
+          ImmutableSet.of("send", "trySend", "close", "sendEnd"),
+          ImmutableSet.of("receive", "tryReceive", "iterator", "receiveEnd"));
+
+  /** The JDK queues teams already use as channels, deques and transfer queues included. */
+  private static final Family BLOCKING_QUEUE =
+      new Family(
+          subtypeOf("java.util.concurrent.BlockingQueue"),
+          ImmutableSet.of(
+              "put", "offer", "add", "addAll", "transfer", "tryTransfer", "putFirst", "putLast",
+              "offerFirst", "offerLast", "addFirst", "addLast", "push"),
+          ImmutableSet.of(
+              "take", "poll", "peek", "element", "remove", "drainTo", "iterator", "takeFirst",
+              "takeLast", "pollFirst", "pollLast", "peekFirst", "peekLast", "getFirst", "getLast",
+              "removeFirst", "removeLast", "pop", "descendingIterator"));
+
+  private static final ImmutableList<Family> FAMILIES =
+      ImmutableList.of(CONDUIT_CHANNEL, GENERATED_CHANNEL, BLOCKING_QUEUE);
+
+  private ChannelTypes() {}
+
+  /** Whether {@code type} is a channel type of any known family. */
+  public static boolean isChannel(@Nullable Type type, VisitorState state) {
+    return family(type, state).isPresent();
+  }
+
+  /**
+   * The direction {@code method}, called on a receiver of type {@code receiverType}, needs, or
+   * empty when it is neither a send nor a receive ({@code len()}, {@code isClosed()}, ...).
+   */
+  public static Optional<Operation> operation(
+      @Nullable Type receiverType, MethodSymbol method, VisitorState state) {
+    Optional<Family> family = family(receiverType, state);
+    if (family.isEmpty() || method.isStatic()) {
+      return Optional.empty();
+    }
+    String name = method.getSimpleName().toString();
+    // Collection.remove(Object) deletes a known element; only the no-argument remove() receives.
+    if (name.equals("remove") && !method.getParameters().isEmpty()) {
+      return Optional.empty();
+    }
+    String description = name + "()";
+    if (family.get().sends().contains(name)) {
+      return Optional.of(new Operation(Operation.Kind.SEND, description));
+    }
+    if (family.get().receives().contains(name)) {
+      return Optional.of(new Operation(Operation.Kind.RECEIVE, description));
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Family> family(@Nullable Type type, VisitorState state) {
+    if (type == null || type.isPrimitive() || type.getKind() == javax.lang.model.type.TypeKind.NULL) {
+      return Optional.empty();
+    }
+    for (Family family : FAMILIES) {
+      if (family.matches().test(type, state)) {
+        return Optional.of(family);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static BiPredicate<Type, VisitorState> subtypeOf(String className) {
+    return (type, state) -> {
+      Type base = state.getTypeFromString(className);
+      return base != null
+          && state.getTypes().isSubtype(state.getTypes().erasure(type), state.getTypes().erasure(base));
+    };
+  }
+
+  private static boolean isGeneratedWrapper(Type type, VisitorState state) {
+    Symbol.TypeSymbol symbol = type.tsym;
+    if (!(symbol instanceof ClassSymbol cls) || !cls.getSimpleName().toString().endsWith("Channel")) {
+      return false;
+    }
+    boolean sendEnd = false;
+    boolean receiveEnd = false;
+    for (Symbol member : cls.getEnclosedElements()) {
+      if (member instanceof ClassSymbol nested) {
+        sendEnd |= nested.getSimpleName().contentEquals("SendEnd");
+        receiveEnd |= nested.getSimpleName().contentEquals("ReceiveEnd");
+      }
+    }
+    return sendEnd && receiveEnd;
+  }
+}

@@ -1,0 +1,478 @@
+package dev.conduit.errorprone;
+
+import com.google.errorprone.CompilationTestHelper;
+import dev.conduit.errorprone.util.Guard;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ChannelDirectionTest {
+
+  private final CompilationTestHelper helper =
+      CompilationTestHelper.newInstance(ChannelDirection.class, getClass());
+
+  @BeforeAll
+  static void failLoudly() {
+    System.setProperty(Guard.RETHROW_PROPERTY, "true");
+  }
+
+  @Test
+  void receiveFromSendOnlyParameter() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            "import dev.conduit.Channel;",
+            "import dev.conduit.annotations.SendOnly;",
+            "class Test {",
+            "  static void producer(@SendOnly Channel<Integer> out) {",
+            "    out.send(1);",
+            "    out.close();",
+            "    out.trySend(2);",
+            "    // BUG: Diagnostic contains: calling receive() on send-only channel 'out'"
+                + " (declared @SendOnly at line 4)",
+            "    out.receive();",
+            "    // BUG: Diagnostic contains: calling tryReceive() on send-only channel 'out'",
+            "    out.tryReceive();",
+            "    // BUG: Diagnostic contains: calling receiveOnly() on send-only",
+            "    out.receiveOnly();",
+            "    int n = out.len() + out.cap();",
+            "    boolean closed = out.isClosed();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void sendOrCloseOnReceiveOnlyParameter() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            "import dev.conduit.Channel;",
+            "import dev.conduit.annotations.ReceiveOnly;",
+            "class Test {",
+            "  static void consumer(@ReceiveOnly Channel<Integer> in) {",
+            "    in.receive();",
+            "    in.tryReceive();",
+            "    // BUG: Diagnostic contains: calling send() on receive-only channel 'in'",
+            "    in.send(1);",
+            "    // BUG: Diagnostic contains: calling trySend() on receive-only channel 'in'",
+            "    in.trySend(1);",
+            "    // BUG: Diagnostic contains: calling close() on receive-only channel 'in'",
+            "    in.close();",
+            "    // BUG: Diagnostic contains: calling sendOnly() on receive-only",
+            "    in.sendOnly();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void iterationIsAReceive() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            "import dev.conduit.Channel;",
+            "import dev.conduit.annotations.ReceiveOnly;",
+            "import dev.conduit.annotations.SendOnly;",
+            "class Test {",
+            "  static void f(@SendOnly Channel<Integer> out, @ReceiveOnly Channel<Integer> in) {",
+            "    for (int v : in) {}",
+            "    // BUG: Diagnostic contains: iterating over (receiving from) send-only channel 'out'",
+            "    for (int v : out) {}",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void selectClauses() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            "import dev.conduit.Channel;",
+            "import dev.conduit.Select;",
+            "import dev.conduit.annotations.ReceiveOnly;",
+            "import dev.conduit.annotations.SendOnly;",
+            "class Test {",
+            "  static void f(@SendOnly Channel<Integer> out, @ReceiveOnly Channel<Integer> in) {",
+            "    Select.<String>select()",
+            "        .onReceive(in, v -> \"got\")",
+            "        .onSend(out, 1, () -> \"sent\")",
+            "        .await();",
+            "    Select.<String>select()",
+            "        // BUG: Diagnostic contains: a select receive clause (onReceive) on send-only",
+            "        .onReceive(out, v -> \"got\")",
+            "        // BUG: Diagnostic contains: a select send clause (onSend) on receive-only",
+            "        .onSend(in, 1, () -> \"sent\")",
+            "        // BUG: Diagnostic contains: a select receive clause (onReceive) on send-only",
+            "        .onReceive(out, () -> \"closed\")",
+            "        .await();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void methodReturnsCarryDirection() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            "import dev.conduit.Channel;",
+            "import dev.conduit.annotations.ReceiveOnly;",
+            "class Test {",
+            "  static @ReceiveOnly Channel<Integer> results() { return Channel.buffered(1); }",
+            "  static void f(Channel<Integer> ch) {",
+            "    results().receive();",
+            "    // BUG: Diagnostic contains: returned @ReceiveOnly by Test.results()",
+            "    results().send(1);",
+            "    // BUG: Diagnostic contains: returned @ReceiveOnly by Channel.receiveOnly()",
+            "    ch.receiveOnly().close();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void boundMethodReferenceIsAnOperation() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            "import dev.conduit.Channel;",
+            "import dev.conduit.annotations.ReceiveOnly;",
+            "import java.util.List;",
+            "import java.util.function.Consumer;",
+            "class Test {",
+            "  static void f(@ReceiveOnly Channel<Integer> in, List<Integer> values) {",
+            "    // BUG: Diagnostic contains: calling send() on receive-only channel 'in'",
+            "    values.forEach(in::send);",
+            "    Runnable r = in::receive;",
+            "    Consumer<Channel<Integer>> closer = Channel::close;",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void passingAgainstTheDeclaredDirection() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            "import dev.conduit.Channel;",
+            "import dev.conduit.annotations.ReceiveOnly;",
+            "import dev.conduit.annotations.SendOnly;",
+            "class Test {",
+            "  static void produce(@SendOnly Channel<Integer> out) {}",
+            "  static void consume(@ReceiveOnly Channel<Integer> in) {}",
+            "  static void both(Channel<Integer> ch) {}",
+            "  static void any(Object o) {}",
+            "  static void f(@ReceiveOnly Channel<Integer> in, @SendOnly Channel<Integer> out) {",
+            "    consume(in);",
+            "    produce(out);",
+            "    any(in);",
+            "    // BUG: Diagnostic contains: Passing receive-only channel 'in' (declared"
+                + " @ReceiveOnly at line 9) to parameter 'out' of produce(), which is declared"
+                + " @SendOnly",
+            "    produce(in);",
+            "    // BUG: Diagnostic contains: to parameter 'in' of consume(), which is declared"
+                + " @ReceiveOnly",
+            "    consume(out);",
+            "    // BUG: Diagnostic contains: to parameter 'ch' of both(), which is declared without"
+                + " a direction",
+            "    both(in);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void narrowingABidirectionalChannelIsAlwaysAllowed() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            "import dev.conduit.Channel;",
+            "import dev.conduit.annotations.ReceiveOnly;",
+            "import dev.conduit.annotations.SendOnly;",
+            "class Test {",
+            "  @SendOnly private final Channel<Integer> out;",
+            "  @ReceiveOnly private Channel<Integer> in;",
+            "  Test(Channel<Integer> ch) {",
+            "    this.out = ch;",
+            "    this.in = ch;",
+            "    @SendOnly Channel<Integer> local = ch;",
+            "    consume(ch);",
+            "    produce(ch);",
+            "    new Holder(ch);",
+            "  }",
+            "  static void produce(@SendOnly Channel<Integer> out) {}",
+            "  static void consume(@ReceiveOnly Channel<Integer> in) {}",
+            "  record Holder(@ReceiveOnly Channel<Integer> in) {}",
+            "  @ReceiveOnly Channel<Integer> view(Channel<Integer> ch) { return ch; }",
+            "}")
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  @Test
+  void assigningAndReturning() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            "import dev.conduit.Channel;",
+            "import dev.conduit.annotations.ReceiveOnly;",
+            "import dev.conduit.annotations.SendOnly;",
+            "class Test {",
+            "  Channel<Integer> field;",
+            "  @SendOnly Channel<Integer> sink;",
+            "  Channel<Integer> f(@ReceiveOnly Channel<Integer> in) {",
+            "    Object plain = in;",
+            "    @ReceiveOnly Channel<Integer> same = in;",
+            "    // BUG: Diagnostic contains: Assigning receive-only channel 'in'",
+            "    Channel<Integer> widened = in;",
+            "    // BUG: Diagnostic contains: to field 'field', which is declared without",
+            "    field = in;",
+            "    // BUG: Diagnostic contains: to field 'sink', which is declared @SendOnly",
+            "    this.sink = in;",
+            "    // BUG: Diagnostic contains: Returning receive-only channel 'in'",
+            "    return in;",
+            "  }",
+            "  @ReceiveOnly Channel<Integer> g(@SendOnly Channel<Integer> out) {",
+            "    // BUG: Diagnostic contains: to the return value of g(), which is declared"
+                + " @ReceiveOnly",
+            "    return out;",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void varTakesItsInitializersDirection() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            "import dev.conduit.Channel;",
+            "import dev.conduit.annotations.ReceiveOnly;",
+            "import dev.conduit.annotations.SendOnly;",
+            "class Test {",
+            "  static void f(@ReceiveOnly Channel<Integer> in, @SendOnly Channel<Integer> out) {",
+            "    var fresh = Channel.<Integer>unbuffered();",
+            "    fresh.send(1);",
+            "    fresh.receive();",
+            "    var alias = in;",
+            "    alias.receive();",
+            "    // BUG: Diagnostic contains: a var taking its direction from 'in' at line 9",
+            "    alias.send(1);",
+            "    var again = alias;",
+            "    // BUG: Diagnostic contains: calling close() on receive-only channel 'again'",
+            "    again.close();",
+            "    alias = fresh;",
+            "    // BUG: Diagnostic contains: Assigning send-only channel 'out'",
+            "    alias = out;",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void fanInOverDirectionalTypeArguments() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            "import dev.conduit.Channel;",
+            "import dev.conduit.annotations.ReceiveOnly;",
+            "import java.util.List;",
+            "class Test {",
+            "  static <T> void merge(List<@ReceiveOnly Channel<T>> inputs, Channel<T> out) {",
+            "    for (var in : inputs) {",
+            "      out.send(in.receive());",
+            "      // BUG: Diagnostic contains: a var over receive-only elements of 'inputs'",
+            "      in.send(out.receive());",
+            "    }",
+            "    for (@ReceiveOnly Channel<T> in : inputs) { in.receive(); }",
+            "    // BUG: Diagnostic contains: Taking receive-only channel 'inputs'",
+            "    for (Channel<T> in : inputs) {}",
+            "    // BUG: Diagnostic contains: calling close() on receive-only channel"
+                + " 'inputs.get(0)'",
+            "    inputs.get(0).close();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void capturedVariablesKeepTheirDirectionInLambdas() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            "import dev.conduit.Channel;",
+            "import dev.conduit.annotations.SendOnly;",
+            "class Test {",
+            "  static void f(@SendOnly Channel<Integer> out) {",
+            "    Thread.ofVirtual().start(() -> out.send(1));",
+            "    // BUG: Diagnostic contains: calling receive() on send-only channel 'out'",
+            "    Thread.ofVirtual().start(() -> out.receive());",
+            "    Runnable r = new Runnable() {",
+            "      @Override public void run() {",
+            "        // BUG: Diagnostic contains: iterating over (receiving from) send-only",
+            "        for (int v : out) {}",
+            "      }",
+            "    };",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void blockingQueues() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            "import dev.conduit.annotations.ReceiveOnly;",
+            "import dev.conduit.annotations.SendOnly;",
+            "import java.util.ArrayList;",
+            "import java.util.concurrent.BlockingQueue;",
+            "import java.util.concurrent.LinkedBlockingDeque;",
+            "import java.util.concurrent.TransferQueue;",
+            "class Test {",
+            "  static void f(@SendOnly BlockingQueue<String> jobs, @ReceiveOnly TransferQueue<String>"
+                + " results, @SendOnly LinkedBlockingDeque<String> deque) throws Exception {",
+            "    jobs.put(\"a\"); jobs.offer(\"b\"); jobs.add(\"c\");",
+            "    int size = jobs.size() + jobs.remainingCapacity();",
+            "    jobs.remove(\"a\");",
+            "    results.take(); results.poll(); results.peek();",
+            "    // BUG: Diagnostic contains: calling take() on send-only channel 'jobs'",
+            "    jobs.take();",
+            "    // BUG: Diagnostic contains: calling remove() on send-only",
+            "    jobs.remove();",
+            "    // BUG: Diagnostic contains: calling drainTo() on send-only",
+            "    jobs.drainTo(new ArrayList<>());",
+            "    // BUG: Diagnostic contains: calling element() on send-only",
+            "    jobs.element();",
+            "    // BUG: Diagnostic contains: calling transfer() on receive-only channel 'results'",
+            "    results.transfer(\"x\");",
+            "    // BUG: Diagnostic contains: calling offer() on receive-only",
+            "    results.offer(\"x\");",
+            "    deque.putFirst(\"x\");",
+            "    // BUG: Diagnostic contains: calling pollLast() on send-only",
+            "    deque.pollLast();",
+            "    // BUG: Diagnostic contains: iterating over (receiving from) send-only",
+            "    for (String s : jobs) {}",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void generatedTypedWrappers() {
+    helper
+        .addSourceLines(
+            "OrderChannel.java",
+            "public final class OrderChannel {",
+            "  public void send(String order) {}",
+            "  public String receive() { return \"\"; }",
+            "  public void close() {}",
+            "  public SendEnd sendEnd() { return new SendEnd(); }",
+            "  public ReceiveEnd receiveEnd() { return new ReceiveEnd(); }",
+            "  public static final class SendEnd {}",
+            "  public static final class ReceiveEnd {}",
+            "}")
+        .addSourceLines(
+            "Test.java",
+            "import dev.conduit.annotations.ReceiveOnly;",
+            "class Test {",
+            "  static void f(@ReceiveOnly OrderChannel orders, OrderChannel all) {",
+            "    orders.receive();",
+            "    orders.receiveEnd();",
+            "    all.send(\"x\");",
+            "    // BUG: Diagnostic contains: calling send() on receive-only channel 'orders'",
+            "    orders.send(\"x\");",
+            "    // BUG: Diagnostic contains: calling sendEnd() on receive-only",
+            "    orders.sendEnd();",
+            "    // BUG: Diagnostic contains: to parameter 'all' of f()",
+            "    f(orders, orders);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void varargsGenericsCastsAndConditionals() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            "import dev.conduit.Channel;",
+            "import dev.conduit.annotations.ReceiveOnly;",
+            "import dev.conduit.annotations.SendOnly;",
+            "import java.util.ArrayList;",
+            "import java.util.List;",
+            "import java.util.Objects;",
+            "class Test {",
+            "  @SafeVarargs static <T> void merge(@ReceiveOnly Channel<T>... inputs) {}",
+            "  @SafeVarargs static <T> void closeAll(Channel<T>... channels) {}",
+            "  static void f(@ReceiveOnly Channel<Integer> a, @ReceiveOnly Channel<Integer> b,"
+                + " @SendOnly Channel<Integer> out, boolean flag) {",
+            "    merge(a, b);",
+            "    var both = List.of(a, b);",
+            "    Objects.requireNonNull(a);",
+            "    List<@ReceiveOnly Channel<Integer>> inputs = new ArrayList<>();",
+            "    inputs.add(a);",
+            "    List<Channel<Integer>> all = new ArrayList<>();",
+            "    // BUG: Diagnostic contains: to parameter #1 of add()",
+            "    all.add(a);",
+            "    // BUG: Diagnostic contains: to parameter 'channels' of closeAll()",
+            "    closeAll(a, b);",
+            "    // BUG: Diagnostic contains: calling send() on receive-only channel 'a'",
+            "    ((Channel<Integer>) a).send(1);",
+            "    // BUG: Diagnostic contains: calling send() on receive-only",
+            "    (flag ? a : Channel.<Integer>unbuffered()).send(1);",
+            "    (flag ? a : out).send(1);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void suppressedWithTheCheckName() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            "import dev.conduit.Channel;",
+            "import dev.conduit.annotations.SendOnly;",
+            "class Test {",
+            "  @SuppressWarnings(\"ChannelDirection\")",
+            "  static void f(@SendOnly Channel<Integer> out) {",
+            "    out.receive();",
+            "  }",
+            "}")
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  @Test
+  void oddInputsNeverThrow() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            "import dev.conduit.Channel;",
+            "import dev.conduit.annotations.ReceiveOnly;",
+            "import dev.conduit.annotations.SendOnly;",
+            "import java.util.List;",
+            "import java.util.concurrent.BlockingQueue;",
+            "class Test<C extends Channel<String>> {",
+            "  @SuppressWarnings({\"rawtypes\", \"unchecked\"})",
+            "  void f(Channel raw, Channel<?> wild, C typeVar, @SendOnly Channel<?>[] outs,",
+            "      List<? extends @ReceiveOnly Channel<?>> ins, BlockingQueue<int[]> q) {",
+            "    raw.send(\"x\"); raw.receive(); wild.receive(); typeVar.send(\"s\");",
+            "    for (Object o : raw) {}",
+            "    for (var in : ins) { in.receive(); }",
+            "    outs[0].close();",
+            "    // BUG: Diagnostic contains: Assigning bidirectional"
+                .replace("Assigning bidirectional", "calling send() on receive-only"),
+            "    ins.get(0).send(null);",
+            "    Channel<String> n = null;",
+            "    f(null, null, null, null, null, null);",
+            "    new Object() { void g() { raw.close(); } };",
+            "    int[] a = q.poll();",
+            "  }",
+            "}")
+        .doTest();
+  }
+}

@@ -1,0 +1,97 @@
+package dev.conduit.internal;
+
+import dev.conduit.ChannelClosedException;
+import dev.conduit.Context;
+import dev.conduit.ContextDoneException;
+import dev.conduit.Channel;
+import java.util.Objects;
+
+/**
+ * {@code Channel.send(ctx, value)} and {@code Channel.receive(ctx)}.
+ *
+ * <p>Three steps, each keeping "exactly one outcome": (1) if the context is already done, give up
+ * without touching the channel; (2) try the operation under the channel's own lock only, so a
+ * ready channel costs no more than a plain send or receive and never touches the done channel's
+ * lock, which every goroutine of a request shares; (3) otherwise run a two-clause select of the
+ * operation and the done channel on {@link SelectCore}, whose shared waiter lets exactly one
+ * clause fire. A context that can never be done skips straight to the plain blocking operation.
+ */
+final class ContextChannelOps {
+  private ContextChannelOps() {}
+
+  static <T> void send(ChannelImpl<T> channel, Context ctx, T value) {
+    Objects.requireNonNull(value, "a channel cannot carry null");
+    Channel<Void> done = Contexts.doneToWaitOn(ctx);
+    if (done == null) {
+      channel.send(value);
+      return;
+    }
+    throwIfDone(ctx);
+    Object outcome;
+    channel.lock.lock();
+    try {
+      outcome = channel.sendLocked(value);
+    } finally {
+      channel.lock.unlock();
+    }
+    if (outcome != ChannelImpl.NOT_READY) {
+      ChannelImpl.complete(outcome);
+      return;
+    }
+    SelectCore select = new SelectCore();
+    select.addSend(channel, value);
+    select.addReceive(((ChannelRef<?>) done).core());
+    if (select.run(false, Long.MAX_VALUE) != 0) {
+      throw doneError(ctx);
+    }
+  }
+
+  static <T> T receive(ChannelImpl<T> channel, Context ctx) {
+    Channel<Void> done = Contexts.doneToWaitOn(ctx);
+    if (done == null) {
+      return channel.receive();
+    }
+    throwIfDone(ctx);
+    Object outcome;
+    channel.lock.lock();
+    try {
+      outcome = channel.receiveLocked();
+    } finally {
+      channel.lock.unlock();
+    }
+    Object result;
+    if (outcome != ChannelImpl.NOT_READY) {
+      result = ChannelImpl.complete(outcome);
+      if (result == Node.CLOSED) {
+        throw new ChannelClosedException("receive from closed channel");
+      }
+    } else {
+      SelectCore select = new SelectCore();
+      select.addReceive(channel);
+      select.addReceive(((ChannelRef<?>) done).core());
+      if (select.run(false, Long.MAX_VALUE) != 0) {
+        throw doneError(ctx);
+      }
+      Object received = select.received();
+      if (received == null) {
+        throw new ChannelClosedException("receive from closed channel");
+      }
+      result = received;
+    }
+    @SuppressWarnings("unchecked") // only T values are ever sent on a ChannelImpl<T>
+    T value = (T) result;
+    return value;
+  }
+
+  private static void throwIfDone(Context ctx) {
+    ContextDoneException err = ctx.err();
+    if (err != null) {
+      throw err.copy();
+    }
+  }
+
+  /** The done clause fired: the context is done, so err() is set (it is set before the close). */
+  private static ContextDoneException doneError(Context ctx) {
+    return Objects.requireNonNull(ctx.err(), "done channel closed but err() is null").copy();
+  }
+}
