@@ -77,7 +77,8 @@ public final class Vet {
     if (!result.compileErrors().isEmpty()) {
       reportCompileErrors(result.compileErrors(), err);
     }
-    err.println(summary(result));
+    // SARIF keeps standard output pure JSON; text output ends with the summary.
+    (options.format() == Options.Format.SARIF ? err : out).println(summary(result));
     if (!result.compileErrors().isEmpty()) {
       return USAGE_OR_INPUT_ERROR;
     }

@@ -57,9 +57,13 @@ final class VetRun {
       Path classes = Files.createDirectories(work.resolve("classes"));
       List<Finding> findings = new ArrayList<>();
 
-      Javac.Outcome processing = Javac.run(processingOptions(generated, classes), sources);
+      List<String> processors = conduitProcessors();
       List<Javac.Reported> processingErrors = new ArrayList<>();
-      for (Javac.Reported d : processing.diagnostics()) {
+      List<Javac.Reported> processed =
+          processors.isEmpty()
+              ? List.of()
+              : Javac.run(processingOptions(processors, generated, classes), sources).diagnostics();
+      for (Javac.Reported d : processed) {
         Finding finding = tagged(d, false);
         if (finding != null) {
           findings.add(finding);
@@ -111,16 +115,13 @@ final class VetRun {
     return o;
   }
 
-  private List<String> processingOptions(Path generated, Path classes) {
+  private List<String> processingOptions(List<String> processors, Path generated, Path classes) {
     List<String> o = commonOptions(classes);
     o.add("-proc:only");
     o.add("-s");
     o.add(generated.toString());
-    List<String> processors = conduitProcessors();
-    if (!processors.isEmpty()) {
-      o.add("-processor");
-      o.add(String.join(",", processors));
-    }
+    o.add("-processor");
+    o.add(String.join(",", processors));
     return o;
   }
 

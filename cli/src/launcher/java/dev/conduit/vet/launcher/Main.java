@@ -35,7 +35,7 @@ public final class Main {
   }
 
   /** "1.8" is 8, "17" is 17. */
-  static int featureVersion(String specification) {
+  public static int featureVersion(String specification) {
     String s = specification.startsWith("1.") ? specification.substring(2) : specification;
     int end = 0;
     while (end < s.length() && Character.isDigit(s.charAt(end))) {
