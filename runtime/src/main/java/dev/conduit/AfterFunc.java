@@ -1,8 +1,8 @@
 package dev.conduit;
 
 /**
- * The registration made by {@link Context#afterFunc(Runnable)}: Go's {@code stop} function
- * returned by {@code context.AfterFunc}.
+ * The registration made by {@link Context#afterFunc(Runnable)}: Go's {@code stop} function returned
+ * by {@code context.AfterFunc}.
  *
  * <pre>{@code
  * AfterFunc wakeOnCancel = ctx.afterFunc(() -> connection.abort());
@@ -15,9 +15,9 @@ package dev.conduit;
  */
 public interface AfterFunc {
   /**
-   * Stops the function from being run. Returns {@code true} if this call stopped it, {@code
-   * false} if it had already been started (the context is done) or stopped. It does not wait
-   * for a function already started to finish.
+   * Stops the function from being run. Returns {@code true} if this call stopped it, {@code false}
+   * if it had already been started (the context is done) or stopped. It does not wait for a
+   * function already started to finish.
    */
   boolean stop();
 }

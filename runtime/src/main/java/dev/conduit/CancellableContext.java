@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
  * <p><b>Always cancel it</b>, on every path, once the work it bounds is over: {@link #cancel()}
  * removes it from its parent and stops its timer; until then both stay, even after the work has
  * finished (that is Go's leak too, and what the {@code LostCancel} check is for). {@code
- * CancellableContext} is {@link AutoCloseable} and {@link #close()} cancels, so
- * try-with-resources is Java's {@code defer cancel()}:
+ * CancellableContext} is {@link AutoCloseable} and {@link #close()} cancels, so try-with-resources
+ * is Java's {@code defer cancel()}:
  *
  * <pre>{@code
  * try (CancellableContext ctx = parent.withTimeout(Duration.ofSeconds(1))) {
@@ -33,13 +33,14 @@ public interface CancellableContext extends Context, AutoCloseable {
 
   /**
    * Cancels this context and its descendants with a {@link CanceledException}; releases its
-   * registration in its parent and its timer. Does nothing if it is already done.
+   * registration in its parent and its timer. Does nothing if it is already done. When it returns,
+   * this context and every descendant are done, even if another thread's cancel got there first.
    */
   void cancel();
 
   /**
-   * Like {@link #cancel()}, and {@link #cause()} of this context and of the descendants it
-   * cancels returns {@code cause}; {@code null} is the same as {@link #cancel()}. Go's {@code
+   * Like {@link #cancel()}, and {@link #cause()} of this context and of the descendants it cancels
+   * returns {@code cause}; {@code null} is the same as {@link #cancel()}. Go's {@code
    * CancelCauseFunc}. Does nothing if the context is already done (the first cause stays).
    */
   void cancel(@Nullable Throwable cause);

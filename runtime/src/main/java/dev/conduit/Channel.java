@@ -196,16 +196,16 @@ public interface Channel<T> extends Iterable<T> {
    * Sends {@code value} like {@link #send(Object)}, but gives up when {@code ctx} is done: Go's
    * {@code select { case ch <- value: case <-ctx.Done(): return ctx.Err() }}.
    *
-   * <p>Exactly one of two things happens: the value is sent, or {@link ContextDoneException}
-   * is thrown and the value was not sent. If {@code ctx} is already done when this is called,
-   * it throws without trying the channel, even if the send could complete at once (where Go's
-   * select would choose at random): a loop sending on a channel that is always ready still
-   * stops as soon as its context is cancelled. If the context becomes done while this waits,
-   * whichever happens first wins. A context that can never be done ({@link Context#background()}
-   * and the like) costs nothing extra.
+   * <p>Exactly one of two things happens: the value is sent, or {@link ContextDoneException} is
+   * thrown and the value was not sent. If {@code ctx} is already done when this is called, it
+   * throws without trying the channel, even if the send could complete at once (where Go's select
+   * would choose at random): a loop sending on a channel that is always ready still stops as soon
+   * as its context is cancelled. If the context becomes done while this waits, whichever happens
+   * first wins. A context that can never be done ({@link Context#background()} and the like) costs
+   * nothing extra.
    *
-   * @throws ContextDoneException a copy of {@link Context#err() ctx.err()}, if the context is
-   *     done first
+   * @throws ContextDoneException a copy of {@link Context#err() ctx.err()}, if the context is done
+   *     first
    * @throws ChannelClosedException if the channel is closed, or is closed while this waits
    * @throws UncheckedInterruptedException if the thread is interrupted while it would block
    * @throws NullPointerException if {@code value} is null
@@ -213,16 +213,15 @@ public interface Channel<T> extends Iterable<T> {
   void send(Context ctx, T value);
 
   /**
-   * Receives the next value like {@link #receive()}, but gives up when {@code ctx} is done:
-   * Go's {@code select { case v := <-ch: case <-ctx.Done(): return ctx.Err() }}.
+   * Receives the next value like {@link #receive()}, but gives up when {@code ctx} is done: Go's
+   * {@code select { case v := <-ch: case <-ctx.Done(): return ctx.Err() }}.
    *
    * <p>Exactly one of two things happens: a value is received, or an exception is thrown and no
-   * value was taken from the channel. If {@code ctx} is already done when this is called, it
-   * throws without trying the channel, even if a value is waiting; see {@link #send(Context,
-   * Object)}.
+   * value was taken from the channel. If {@code ctx} is already done when this is called, it throws
+   * without trying the channel, even if a value is waiting; see {@link #send(Context, Object)}.
    *
-   * @throws ContextDoneException a copy of {@link Context#err() ctx.err()}, if the context is
-   *     done first
+   * @throws ContextDoneException a copy of {@link Context#err() ctx.err()}, if the context is done
+   *     first
    * @throws ChannelClosedException if the channel is closed and holds no more values
    * @throws UncheckedInterruptedException if the thread is interrupted while it would block
    */

@@ -12,9 +12,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <h2>The tree</h2>
  *
- * <p>Every context but the two roots ({@link #background()} and {@link #todo()}) is derived from
- * a parent with one of the {@code with...} methods, so contexts form a tree. A derived context
- * is done when its own {@link CancellableContext#cancel() cancel()} is called, when its deadline
+ * <p>Every context but the two roots ({@link #background()} and {@link #todo()}) is derived from a
+ * parent with one of the {@code with...} methods, so contexts form a tree. A derived context is
+ * done when its own {@link CancellableContext#cancel() cancel()} is called, when its deadline
  * passes, or when its parent becomes done, whichever happens first. Cancelling a parent cancels
  * every descendant (below a {@link #withoutCancel()} the chain is cut); cancelling a child leaves
  * its parent and siblings alone.
@@ -22,22 +22,22 @@ import org.jspecify.annotations.Nullable;
  * <h2>Done</h2>
  *
  * <ul>
- *   <li>{@link #done()} is a receive-only channel that is closed when the context becomes done,
- *       so it composes with {@link Select}: {@link Select#onDone(Context, java.util.function.Supplier)
+ *   <li>{@link #done()} is a receive-only channel that is closed when the context becomes done, so
+ *       it composes with {@link Select}: {@link Select#onDone(Context, java.util.function.Supplier)
  *       onDone(ctx, body)} is Go's {@code case <-ctx.Done():}.
  *   <li>{@link #err()} is {@code null} while the context is not done, then says why: a {@link
  *       CanceledException} (Go's {@code context.Canceled}) or a {@link DeadlineExceededException}
  *       ({@code context.DeadlineExceeded}). Once non-null it never changes.
- *   <li>{@link #cause()} is Go's {@code context.Cause(ctx)}: the {@link Throwable} passed to
- *       {@link CancellableContext#cancel(Throwable)} (or to a {@code withTimeout}/{@code
- *       withDeadline} overload taking a cause, when the deadline passes), else {@link #err()}.
+ *   <li>{@link #cause()} is Go's {@code context.Cause(ctx)}: the {@link Throwable} passed to {@link
+ *       CancellableContext#cancel(Throwable)} (or to a {@code withTimeout}/{@code withDeadline}
+ *       overload taking a cause, when the deadline passes), else {@link #err()}.
  * </ul>
  *
  * <p>Context-aware operations ({@link Channel#send(Context, Object)}, {@link
  * Channel#receive(Context)}, {@link WaitGroup#await(Context)}, ...) give up when the context is
- * done by throwing {@link ContextDoneException#copy() err().copy()}, so that the stack trace
- * shows where the operation gave up. Do the same in your own code rather than throwing {@code
- * err()} itself, which is shared by the whole subtree that was cancelled together.
+ * done by throwing {@link ContextDoneException#copy() err().copy()}, so that the stack trace shows
+ * where the operation gave up. Do the same in your own code rather than throwing {@code err()}
+ * itself, which is shared by the whole subtree that was cancelled together.
  *
  * <h2>Values</h2>
  *
@@ -52,8 +52,8 @@ import org.jspecify.annotations.Nullable;
  * <p>A {@link CancellableContext} is registered with its nearest cancellable ancestor and, for a
  * timeout or deadline, holds a timer. Both are released by {@code cancel()} (or when the deadline
  * passes, or when the parent is cancelled). <b>Not cancelling leaks</b> them for as long as the
- * parent lives, exactly as in Go; use try-with-resources, Java's {@code defer cancel()}.
- * Conduit's {@code LostCancel} compiler check reports code that may forget.
+ * parent lives, exactly as in Go; use try-with-resources, Java's {@code defer cancel()}. Conduit's
+ * {@code LostCancel} compiler check reports code that may forget.
  *
  * <h2>Example</h2>
  *
@@ -75,25 +75,25 @@ import org.jspecify.annotations.Nullable;
  *                              // ctx stay for five minutes after every call
  * }</pre>
  *
- * <p>Pass a context explicitly as the first parameter of the methods that need it (Go's
- * convention, checked by {@code ContextFirst}); don't store it in a field, and never pass {@code
- * null} (use {@link #todo()} when unsure which context to use). Contexts are safe for use by
- * any number of threads. This interface is implemented only by Conduit; derive contexts with the
- * methods here rather than implementing it.
+ * <p>Pass a context explicitly as the first parameter of the methods that need it (Go's convention,
+ * checked by {@code ContextFirst}); don't store it in a field, and never pass {@code null} (use
+ * {@link #todo()} when unsure which context to use). Contexts are safe for use by any number of
+ * threads. This interface is implemented only by Conduit; derive contexts with the methods here
+ * rather than implementing it.
  */
 public interface Context {
 
   /**
-   * The root of every context tree: never done, no deadline, no values. Use it in {@code main},
-   * in tests and at the top of a request. Go's {@code context.Background()}.
+   * The root of every context tree: never done, no deadline, no values. Use it in {@code main}, in
+   * tests and at the top of a request. Go's {@code context.Background()}.
    */
   static Context background() {
     return Contexts.background();
   }
 
   /**
-   * Like {@link #background()}, but says "the right context is not known yet": a placeholder
-   * while plumbing a context through code. Go's {@code context.TODO()}.
+   * Like {@link #background()}, but says "the right context is not known yet": a placeholder while
+   * plumbing a context through code. Go's {@code context.TODO()}.
    */
   static Context todo() {
     return Contexts.todo();
@@ -122,8 +122,8 @@ public interface Context {
   /**
    * A child that becomes done with a {@link DeadlineExceededException} at {@code deadline}
    * (wall-clock time), unless cancelled or its parent is done before. If this context's own
-   * deadline is earlier, the child simply keeps that one and needs no timer of its own. Go's
-   * {@code context.WithDeadline}.
+   * deadline is earlier, the child simply keeps that one and needs no timer of its own. Go's {@code
+   * context.WithDeadline}.
    */
   CancellableContext withDeadline(Instant deadline);
 
@@ -134,8 +134,8 @@ public interface Context {
   CancellableContext withDeadline(Instant deadline, Throwable cause);
 
   /**
-   * A child that carries {@code value} under {@code key} and is otherwise this context: same
-   * done channel, error and deadline. Go's {@code context.WithValue}.
+   * A child that carries {@code value} under {@code key} and is otherwise this context: same done
+   * channel, error and deadline. Go's {@code context.WithValue}.
    */
   <T> Context withValue(ContextKey<T> key, T value);
 
@@ -147,8 +147,8 @@ public interface Context {
   Context withoutCancel();
 
   /**
-   * Arranges for {@code function} to run in its own goroutine once this context is done; at once
-   * if it already is. It runs at most once; calling {@code afterFunc} again registers another,
+   * Arranges for {@code function} to run in its own goroutine once this context is done; at once if
+   * it already is. It runs at most once; calling {@code afterFunc} again registers another,
    * independent function. If this context can never be done, {@code function} never runs. Go's
    * {@code context.AfterFunc}.
    *
@@ -158,9 +158,9 @@ public interface Context {
   AfterFunc afterFunc(Runnable function);
 
   /**
-   * A channel that is closed when this context becomes done and never carries a value: Go's
-   * {@code ctx.Done()}. Every call returns the same channel (contexts that can never be done
-   * share one channel that is never closed).
+   * A channel that is closed when this context becomes done and never carries a value: Go's {@code
+   * ctx.Done()}. Every call returns the same channel (contexts that can never be done share one
+   * channel that is never closed).
    *
    * <p>Wait for it in a {@link Select} with {@link Select#onDone(Context,
    * java.util.function.Supplier) onDone}, or with a {@code for} loop over it (which ends once the
@@ -171,10 +171,14 @@ public interface Context {
   Channel<Void> done();
 
   /**
-   * Why this context is done, or {@code null} if it is not: a {@link CanceledException} or a
-   * {@link DeadlineExceededException} whose {@linkplain Throwable#getCause() cause} is the cancel
-   * cause, if one was given. Every call on a done context returns the same exception; throw its
-   * {@link ContextDoneException#copy() copy()}. Go's {@code ctx.Err()}.
+   * Why this context is done, or {@code null} if it is not: a {@link CanceledException} or a {@link
+   * DeadlineExceededException} whose {@linkplain Throwable#getCause() cause} is the cancel cause,
+   * if one was given. Go's {@code ctx.Err()}.
+   *
+   * <p>Every call on a done context returns the same exception, shared with the descendants that
+   * were cancelled with it; throw its {@link ContextDoneException#copy() copy()}. It is built when
+   * first asked for (so that cancelling costs no stack walk), so its own stack trace shows that
+   * first {@code err()} call, not the {@code cancel()}.
    */
   @Nullable ContextDoneException err();
 
@@ -193,14 +197,14 @@ public interface Context {
 
   /**
    * When this context will be done because its deadline passes, or {@code null} if it has no
-   * deadline. A context inherits its parent's deadline unless it sets an earlier one. Go's
-   * {@code ctx.Deadline()}.
+   * deadline. A context inherits its parent's deadline unless it sets an earlier one. Go's {@code
+   * ctx.Deadline()}.
    */
   @Nullable Instant deadline();
 
   /**
-   * The value bound to {@code key} in this context or its nearest ancestor that binds it, or
-   * {@code null} if none does. Go's {@code ctx.Value(key)}.
+   * The value bound to {@code key} in this context or its nearest ancestor that binds it, or {@code
+   * null} if none does. Go's {@code ctx.Value(key)}.
    */
   <T> @Nullable T value(ContextKey<T> key);
 }

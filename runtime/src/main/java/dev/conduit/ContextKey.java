@@ -15,9 +15,9 @@ import java.util.Objects;
  * String id = ctx.value(REQUEST_ID); // "r-42", or null if no ancestor set it
  * }</pre>
  *
- * <p>Don't create keys on the fly ({@code ctx.value(ContextKey.named("requestId"))} finds
- * nothing): keep each key in a {@code static final} field, private to the code that owns the
- * value, and expose typed accessors if others need it.
+ * <p>Don't create keys on the fly ({@code ctx.value(ContextKey.named("requestId"))} finds nothing):
+ * keep each key in a {@code static final} field, private to the code that owns the value, and
+ * expose typed accessors if others need it.
  *
  * @param <T> the type of the values stored under this key
  */

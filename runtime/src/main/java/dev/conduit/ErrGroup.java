@@ -6,27 +6,27 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Goroutines working on subtasks of one task, where the first failure cancels the rest: Go's
- * {@code golang.org/x/sync/errgroup.Group}.
+ * Goroutines working on subtasks of one task, where the first failure cancels the rest: Go's {@code
+ * golang.org/x/sync/errgroup.Group}.
  *
  * <h2>Guarantees</h2>
  *
  * <ul>
- *   <li><b>First failure wins.</b> The first exception (or error) thrown by a task is what
- *       {@link #await()} throws: a {@link RuntimeException} or {@link Error} as it is, a checked
- *       exception wrapped in {@link ErrGroupException} (its cause). Failures of other tasks are
- *       added to it as {@linkplain Throwable#addSuppressed suppressed}, except the {@link
- *       ContextDoneException}s whose cause is that first failure: those only say that a task
- *       noticed the cancellation the first failure caused.
- *   <li><b>Cancellation.</b> The group's {@link #context()} is cancelled, with the first failure
- *       as its {@linkplain Context#cause() cause}, as soon as that failure happens, so that the
- *       other tasks can stop early; it is also cancelled when {@code await()} returns. Tasks must
- *       watch it (pass it to context-aware operations) to actually stop.
- *   <li><b>Limit.</b> With {@link #setLimit(int) setLimit(n)}, at most {@code n} tasks run at
- *       once: {@link #go} blocks until one finishes and {@link #tryGo} returns {@code false}.
+ *   <li><b>First failure wins.</b> The first exception (or error) thrown by a task is what {@link
+ *       #await()} throws: a {@link RuntimeException} or {@link Error} as it is, a checked exception
+ *       wrapped in {@link ErrGroupException} (its cause). Later failures of other tasks are added
+ *       to it as {@linkplain Throwable#addSuppressed suppressed}, except {@link
+ *       ContextDoneException}s: the first failure cancelled the group's context, so those only say
+ *       that a task noticed (a hundred "context canceled" would bury the real failure).
+ *   <li><b>Cancellation.</b> The group's {@link #context()} is cancelled, with the first failure as
+ *       its {@linkplain Context#cause() cause}, as soon as that failure happens, so that the other
+ *       tasks can stop early; it is also cancelled when {@code await()} returns. Tasks must watch
+ *       it (pass it to context-aware operations) to actually stop.
+ *   <li><b>Limit.</b> With {@link #setLimit(int) setLimit(n)}, at most {@code n} tasks run at once:
+ *       {@link #go} blocks until one finishes and {@link #tryGo} returns {@code false}.
  *   <li><b>Waiting.</b> {@code await()} returns once every task has finished, whether some failed
- *       or not. Interrupted, it throws {@link UncheckedInterruptedException} (status kept) and
- *       the tasks keep running.
+ *       or not. Interrupted, it throws {@link UncheckedInterruptedException} (status kept) and the
+ *       tasks keep running.
  * </ul>
  *
  * <p>Task failures are delivered by {@code await()}, not to {@link Go}'s exception handler.
@@ -88,8 +88,8 @@ public final class ErrGroup {
    * Runs {@code task} in a new goroutine of this group, first waiting for a free slot if a
    * {@linkplain #setLimit(int) limit} is set.
    *
-   * @throws UncheckedInterruptedException if interrupted while waiting for a slot (the task is
-   *     then not started)
+   * @throws UncheckedInterruptedException if interrupted while waiting for a slot (the task is then
+   *     not started)
    */
   public void go(ThrowingRunnable task) {
     Objects.requireNonNull(task, "task");
@@ -106,8 +106,8 @@ public final class ErrGroup {
   }
 
   /**
-   * Runs {@code task} in a new goroutine of this group only if that does not exceed the
-   * {@linkplain #setLimit(int) limit}; never blocks.
+   * Runs {@code task} in a new goroutine of this group only if that does not exceed the {@linkplain
+   * #setLimit(int) limit}; never blocks.
    *
    * @return whether the task was started
    */
@@ -136,8 +136,8 @@ public final class ErrGroup {
   }
 
   /**
-   * Waits for every task started so far, cancels the group's context, and throws the first
-   * failure if there was one (see the class documentation). Go's {@code g.Wait()}.
+   * Waits for every task started so far, cancels the group's context, and throws the first failure
+   * if there was one (see the class documentation). Go's {@code g.Wait()}.
    *
    * @throws ErrGroupException if the first failure was a checked exception
    * @throws UncheckedInterruptedException if interrupted while waiting
@@ -197,7 +197,7 @@ public final class ErrGroup {
       first = earlier == null;
       if (first) {
         firstFailure = failure;
-      } else if (failure != earlier && !isEcho(failure, earlier)) {
+      } else if (failure != earlier && !(failure instanceof ContextDoneException)) {
         earlier.addSuppressed(failure);
       }
     } finally {
@@ -206,11 +206,6 @@ public final class ErrGroup {
     if (first) {
       ctx.cancel(failure);
     }
-  }
-
-  /** A task noticed the cancellation that {@code first} caused: not a failure of its own. */
-  private static boolean isEcho(Throwable failure, Throwable first) {
-    return failure instanceof ContextDoneException && failure.getCause() == first;
   }
 
   @Override

@@ -12,16 +12,16 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>An exception that escapes a goroutine ends that goroutine only (Go would crash the whole
  * program) and is handed to the goroutine exception handler. The default handler prints {@code
- * Exception in goroutine "name"} and the stack trace to {@link System#err}; replace it with
- * {@link #setUncaughtExceptionHandler} (to log, count, or fail a test). A handler that itself
- * throws falls back to the default printing, so a failure is still not lost.
+ * Exception in goroutine "name"} and the stack trace to {@link System#err}; replace it with {@link
+ * #setUncaughtExceptionHandler} (to log, count, or fail a test). A handler that itself throws falls
+ * back to the default printing, so a failure is still not lost.
  *
  * <h2>No handle</h2>
  *
  * <p>As in Go, starting a goroutine gives back nothing to join or interrupt: coordinate through
  * channels, a {@link WaitGroup}, an {@link ErrGroup} (which also collects failures), and stop
- * goroutines with a {@link Context}. Goroutines are daemon threads: they do not keep the JVM
- * alive once {@code main} returns.
+ * goroutines with a {@link Context}. Goroutines are daemon threads: they do not keep the JVM alive
+ * once {@code main} returns.
  *
  * <h2>Example</h2>
  *
@@ -52,10 +52,7 @@ public final class Go {
       new AtomicReference<>(DEFAULT_HANDLER);
 
   private static final ThreadFactory GOROUTINES =
-      Thread.ofVirtual()
-          .name("goroutine-", 1)
-          .uncaughtExceptionHandler(Go::report)
-          .factory();
+      Thread.ofVirtual().name("goroutine-", 1).uncaughtExceptionHandler(Go::report).factory();
 
   private Go() {}
 
@@ -70,8 +67,8 @@ public final class Go {
   }
 
   /**
-   * Runs {@code task} in a new goroutine named {@code name}: the name shows in thread dumps and
-   * in the report of an exception that escapes it.
+   * Runs {@code task} in a new goroutine named {@code name}: the name shows in thread dumps and in
+   * the report of an exception that escapes it.
    */
   public static void go(String name, Runnable task) {
     Objects.requireNonNull(name, "name");
@@ -80,9 +77,9 @@ public final class Go {
   }
 
   /**
-   * Replaces the handler that receives exceptions escaping goroutines (started after or before
-   * this call), and returns the one it replaces. Handlers run on the failing goroutine, just
-   * before it ends.
+   * Replaces the handler that receives exceptions escaping goroutines (started after or before this
+   * call), and returns the one it replaces. Handlers run on the failing goroutine, just before it
+   * ends.
    */
   public static Thread.UncaughtExceptionHandler setUncaughtExceptionHandler(
       Thread.UncaughtExceptionHandler newHandler) {

@@ -189,10 +189,10 @@ public final class Select<R> {
   }
 
   /**
-   * Go's {@code case <-ctx.Done()}: fires when {@code ctx} is done (at once if it already is).
-   * A context that can never be done ({@link Context#background()}, {@link Context#todo()},
-   * {@link Context#withoutCancel()} and values over them) adds no clause at all, so it costs
-   * nothing and never fires.
+   * Go's {@code case <-ctx.Done()}: fires when {@code ctx} is done (at once if it already is). A
+   * context that can never be done ({@link Context#background()}, {@link Context#todo()}, {@link
+   * Context#withoutCancel()} and values over them) adds no clause at all, so it costs nothing and
+   * never fires.
    */
   public Select<R> onDone(Context ctx, Supplier<? extends R> body) {
     Objects.requireNonNull(body, "body");
@@ -202,5 +202,36 @@ public final class Select<R> {
       bodies.add(body);
     }
     return this;
+  }
+
+  // Typed channels that Conduit does not define (generated ones above all) take part through
+  // opaque handles, so that a receive end gives a select no more than receiving.
+
+  /**
+   * Like {@link #onReceive(Channel, Function)}, for a typed channel or receive end such as a
+   * generated {@code OrderChannel.ReceiveEnd}.
+   */
+  public <T> Select<R> onReceive(
+      ReceiveSelectable<T> channel, Function<? super @Nullable T, ? extends R> body) {
+    return onReceive(receiveView(channel), body);
+  }
+
+  /** Like {@link #onReceive(Channel, Supplier)}, for a typed channel or receive end. */
+  public Select<R> onReceive(ReceiveSelectable<?> channel, Supplier<? extends R> body) {
+    return onReceive(receiveView(channel), body);
+  }
+
+  /**
+   * Like {@link #onSend(Channel, Object, Supplier)}, for a typed channel or send end such as a
+   * generated {@code OrderChannel.SendEnd}.
+   */
+  public <T> Select<R> onSend(SendSelectable<T> channel, T value, Supplier<? extends R> body) {
+    Objects.requireNonNull(channel, "channel");
+    return onSend(Objects.requireNonNull(channel.sendHandle(), "sendHandle()").view(), value, body);
+  }
+
+  private static <T> Channel<T> receiveView(ReceiveSelectable<T> channel) {
+    Objects.requireNonNull(channel, "channel");
+    return Objects.requireNonNull(channel.receiveHandle(), "receiveHandle()").view();
   }
 }

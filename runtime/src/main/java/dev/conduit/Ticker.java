@@ -17,13 +17,12 @@ import org.jspecify.annotations.Nullable;
  *       waiting and the others dropped, as in Go: ticks never pile up.
  *   <li>The first tick comes one period after {@link #every(Duration)}; ticks never come early.
  *   <li>{@link #stop()} ends the ticks and releases the timer; the channel is not closed (a
- *       receiver would otherwise mistake the close for a tick), so don't wait on it after
- *       stopping. {@link #close()} stops, so try-with-resources works.
+ *       receiver would otherwise mistake the close for a tick), so don't wait on it after stopping.
+ *       {@link #close()} stops, so try-with-resources works.
  * </ul>
  *
  * <p><b>Always stop a ticker.</b> Until {@code stop()}, Conduit's timer thread holds it and keeps
- * ticking, even when nobody receives any more: the same leak as a context that is never
- * cancelled.
+ * ticking, even when nobody receives any more: the same leak as a context that is never cancelled.
  *
  * <pre>{@code
  * try (Ticker ticker = Ticker.every(Duration.ofSeconds(1))) {
@@ -53,8 +52,8 @@ public final class Ticker implements AutoCloseable {
   }
 
   /**
-   * A ticker that delivers the time every {@code period}, starting one period from now. Go's
-   * {@code time.NewTicker(period)}.
+   * A ticker that delivers the time every {@code period}, starting one period from now. Go's {@code
+   * time.NewTicker(period)}.
    *
    * @throws IllegalArgumentException if {@code period} is not positive
    */

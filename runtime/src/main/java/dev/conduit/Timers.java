@@ -20,9 +20,9 @@ import java.util.Objects;
  * }
  * }</pre>
  *
- * <p>Timers run on Conduit's single timer thread (a daemon platform thread started lazily and
- * ended when idle), so they fire on time even when every carrier of the virtual threads is busy.
- * Never early: a timer fires no sooner than its duration after the call.
+ * <p>Timers run on Conduit's single timer thread (a daemon platform thread started lazily and ended
+ * when idle), so they fire on time even when every carrier of the virtual threads is busy. Never
+ * early: a timer fires no sooner than its duration after the call.
  */
 public final class Timers {
   private Timers() {}
@@ -32,11 +32,10 @@ public final class Timers {
    * Go's {@code time.After(delay)}. It is buffered (capacity 1), so the timer never blocks if
    * nobody receives. A zero or negative delay delivers at once.
    *
-   * <p><b>Resources:</b> the timer holds the channel until it fires, and cannot be cancelled.
-   * Don't create a long one per round of a loop that usually ends sooner (each stays in memory
-   * for its whole delay): use {@link Select#onTimeout(Duration, java.util.function.Supplier)},
-   * which holds nothing once the select returns, or a {@link Context#withTimeout context} that
-   * you cancel.
+   * <p><b>Resources:</b> the timer holds the channel until it fires, and cannot be cancelled. Don't
+   * create a long one per round of a loop that usually ends sooner (each stays in memory for its
+   * whole delay): use {@link Select#onTimeout(Duration, java.util.function.Supplier)}, which holds
+   * nothing once the select returns, or a {@link Context#withTimeout context} that you cancel.
    */
   public static @ReceiveOnly Channel<Instant> after(Duration delay) {
     Objects.requireNonNull(delay, "delay");

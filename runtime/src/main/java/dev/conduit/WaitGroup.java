@@ -11,21 +11,21 @@ import java.util.concurrent.locks.ReentrantLock;
  * Waits for a collection of goroutines to finish: Go's {@code sync.WaitGroup}.
  *
  * <p>The group holds a counter. {@link #add(int) add(n)} raises it by {@code n} before starting
- * {@code n} goroutines, each goroutine calls {@link #done()} when it finishes, and {@link
- * #await()} blocks until the counter is back at zero. {@link #go(Runnable)} does all three steps
- * for one goroutine (Go 1.25's {@code wg.Go}).
+ * {@code n} goroutines, each goroutine calls {@link #done()} when it finishes, and {@link #await()}
+ * blocks until the counter is back at zero. {@link #go(Runnable)} does all three steps for one
+ * goroutine (Go 1.25's {@code wg.Go}).
  *
  * <h2>Guarantees</h2>
  *
  * <ul>
- *   <li><b>A negative counter fails loudly.</b> A {@code done()} or {@code add} that would take
- *       the counter below zero throws {@link IllegalStateException} and leaves the counter
- *       unchanged (Go panics).
- *   <li><b>Happens-before.</b> Everything a goroutine did before its {@code done()} is visible
- *       to the thread that returns from {@code await()}.
- *   <li><b>Reuse.</b> Once every {@code await()} of one round has returned, the group may be
- *       used for another round. An {@code await()} returns once the counter reached zero while
- *       it waited, even if a new round raised it again before it woke up.
+ *   <li><b>A negative counter fails loudly.</b> A {@code done()} or {@code add} that would take the
+ *       counter below zero throws {@link IllegalStateException} and leaves the counter unchanged
+ *       (Go panics).
+ *   <li><b>Happens-before.</b> Everything a goroutine did before its {@code done()} is visible to
+ *       the thread that returns from {@code await()}.
+ *   <li><b>Reuse.</b> Once every {@code await()} of one round has returned, the group may be used
+ *       for another round. An {@code await()} returns once the counter reached zero while it
+ *       waited, even if a new round raised it again before it woke up.
  *   <li><b>Blocking.</b> {@code await} parks (virtual threads release their carrier) and throws
  *       {@link UncheckedInterruptedException} if interrupted, with the interrupt status kept.
  *       {@code add} and {@code done} never block.
@@ -61,8 +61,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * }</pre>
  *
  * (The {@code WaitGroupAddInGoroutine} check reports this.) Exceptions that escape goroutines
- * started by {@link #go(Runnable)} are reported by {@link Go}'s handler; to collect them and
- * cancel the rest, use {@link ErrGroup}.
+ * started by {@link #go(Runnable)} are reported by {@link Go}'s handler; to collect them and cancel
+ * the rest, use {@link ErrGroup}.
  */
 public final class WaitGroup {
   private final AtomicInteger count = new AtomicInteger();
@@ -76,9 +76,9 @@ public final class WaitGroup {
   public WaitGroup() {}
 
   /**
-   * Adds {@code delta}, which may be negative, to the counter; when it reaches zero, every
-   * {@link #await()} returns. Call it with a positive delta before starting the goroutines (or
-   * whatever else) it counts, never inside them.
+   * Adds {@code delta}, which may be negative, to the counter; when it reaches zero, every {@link
+   * #await()} returns. Call it with a positive delta before starting the goroutines (or whatever
+   * else) it counts, never inside them.
    *
    * @throws IllegalStateException if the counter would become negative (then it is unchanged)
    */
@@ -179,9 +179,13 @@ public final class WaitGroup {
     if (count.get() == 0) {
       return;
     }
-    if (Contexts.doneToWaitOn(ctx) == null) {
+    if (!Contexts.canBeDone(ctx)) {
       await();
       return;
+    }
+    ContextDoneException alreadyDone = ctx.err();
+    if (alreadyDone != null) {
+      throw alreadyDone.copy();
     }
     AfterFunc wake = Contexts.onDoneInline(ctx, this::wakeAll);
     try {
@@ -207,8 +211,8 @@ public final class WaitGroup {
 
   /**
    * Runs {@code task} in a new goroutine counted by this group: {@code add(1)}, then {@link
-   * Go#go(Runnable)} of {@code task} followed by {@code done()}, whether it completes or throws.
-   * An exception it throws goes to {@link Go}'s handler. Go 1.25's {@code wg.Go}.
+   * Go#go(Runnable)} of {@code task} followed by {@code done()}, whether it completes or throws. An
+   * exception it throws goes to {@link Go}'s handler. Go 1.25's {@code wg.Go}.
    */
   public void go(Runnable task) {
     Objects.requireNonNull(task, "task");

@@ -117,6 +117,34 @@ class ContextAwareChannelTest {
   }
 
   @Test
+  void interruptedWaitThrowsKeepsTheStatusAndTakesNothing() throws Exception {
+    try (CancellableContext ctx = Context.background().withCancel()) {
+      Channel<Integer> ch = Channel.unbuffered();
+      Channel<Throwable> outcome = Channel.buffered(1);
+      Channel<Thread> started = Channel.buffered(1);
+      Go.go(
+          () -> {
+            started.send(Thread.currentThread());
+            try {
+              ch.receive(ctx);
+              outcome.send(new AssertionError("received"));
+            } catch (UncheckedInterruptedException e) {
+              outcome.send(
+                  Thread.currentThread().isInterrupted() ? e : new AssertionError("status lost"));
+            }
+          });
+      Thread receiver = started.receive();
+      while (receiver.getState() != Thread.State.WAITING) {
+        Thread.sleep(1);
+      }
+      receiver.interrupt();
+      assertThat(outcome.receive()).isInstanceOf(UncheckedInterruptedException.class);
+      assertThat(ch.trySend(1)).isFalse(); // the interrupted receiver left no node behind
+      assertThat(ctx.isDone()).isFalse();
+    }
+  }
+
+  @Test
   void cancelWakesEveryBlockedOperation() throws Exception {
     int each = 200;
     CancellableContext ctx = Context.background().withCancel();
@@ -136,9 +164,15 @@ class ContextAwareChannelTest {
             () -> empty.receive(ctx),
             () -> nobodyReceives.send(ctx, 1),
             () -> nobodySends.receive(ctx),
-            () -> Select.<Void>select().onReceive(empty, () -> null).onDone(ctx, () -> {
-              throw ctx.err().copy();
-            }).await(),
+            () ->
+                Select.<Void>select()
+                    .onReceive(empty, () -> null)
+                    .onDone(
+                        ctx,
+                        () -> {
+                          throw ctx.err().copy();
+                        })
+                    .await(),
             () -> never.await(ctx));
     for (Runnable operation : operations) {
       for (int i = 0; i < each; i++) {
@@ -183,6 +217,10 @@ class ContextAwareChannelTest {
               try {
                 while (true) {
                   long v = next.incrementAndGet();
+                  if (v > 20_000) { // bounds the work on a slow machine; then wait for cancel
+                    Select.<Void>select().onDone(ctx, () -> null).await();
+                    return;
+                  }
                   ch.send(ctx, v);
                   sent.add(v);
                 }
@@ -225,11 +263,27 @@ class ContextAwareChannelTest {
     Channel<Integer> idle = Channel.unbuffered();
     Go.go(ctx::cancel);
     String chosen =
-        Select.<String>select()
-            .onReceive(idle, v -> "received")
-            .onDone(ctx, () -> "done")
-            .await();
+        Select.<String>select().onReceive(idle, v -> "received").onDone(ctx, () -> "done").await();
     assertThat(chosen).isEqualTo("done");
+  }
+
+  @Test
+  void doneComposesWithAPlainReceiveClauseAndIteration() {
+    try (CancellableContext ctx = Context.background().withTimeout(Duration.ofMillis(20))) {
+      Channel<Integer> idle = Channel.unbuffered();
+      String chosen =
+          Select.<String>select()
+              .onReceive(idle, v -> "value")
+              .onReceive(ctx.done(), closed -> closed == null ? "done" : "impossible")
+              .await();
+      assertThat(chosen).isEqualTo("done");
+      int iterations = 0;
+      for (Void unused : ctx.done()) {
+        iterations++;
+      }
+      assertThat(iterations).isEqualTo(0); // a done channel carries no value: the loop just ends
+      assertThat(ctx.err()).isInstanceOf(DeadlineExceededException.class);
+    }
   }
 
   @Test
@@ -257,8 +311,7 @@ class ContextAwareChannelTest {
     int done = 0;
     for (int i = 0; i < 1000; i++) {
       ready.trySend(i);
-      done +=
-          Select.<Integer>select().onReceive(ready, v -> 0).onDone(ctx, () -> 1).await();
+      done += Select.<Integer>select().onReceive(ready, v -> 0).onDone(ctx, () -> 1).await();
       ready.tryReceive();
     }
     // Both ready: a uniform choice, as Go's select makes (p < 1e-9 to fall outside).

@@ -77,7 +77,8 @@ class ContextDeadlineTest {
 
   @Test
   void pastDeadlineAndZeroTimeoutAreBornDone() {
-    try (CancellableContext past = Context.background().withDeadline(Instant.now().minusSeconds(1));
+    try (CancellableContext past =
+            Context.background().withDeadline(Instant.now().minusSeconds(1));
         CancellableContext zero = Context.background().withTimeout(Duration.ZERO);
         CancellableContext negative = Context.background().withTimeout(Duration.ofMillis(-5))) {
       for (Context c : new Context[] {past, zero, negative}) {
@@ -90,7 +91,8 @@ class ContextDeadlineTest {
   @Test
   void hugeTimeoutsNeedNoTimerAndDoNotOverflow() {
     int before = TimerScheduler.pendingTimers();
-    try (CancellableContext ctx = Context.background().withTimeout(Duration.ofSeconds(Long.MAX_VALUE));
+    try (CancellableContext ctx =
+            Context.background().withTimeout(Duration.ofSeconds(Long.MAX_VALUE));
         CancellableContext far = Context.background().withDeadline(Instant.MAX)) {
       assertThat(ctx.isDone()).isFalse();
       assertThat(far.isDone()).isFalse();

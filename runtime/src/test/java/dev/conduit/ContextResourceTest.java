@@ -12,8 +12,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * What a context holds and when it lets go: a cancellable child is registered with its parent
- * and a timeout holds a timer until cancel; after cancel neither is reachable any more.
+ * What a context holds and when it lets go: a cancellable child is registered with its parent and a
+ * timeout holds a timer until cancel; after cancel neither is reachable any more.
  */
 class ContextResourceTest {
 
@@ -77,6 +77,63 @@ class ContextResourceTest {
   }
 
   @Test
+  void rootCancelReachesGrandchildrenCreatedConcurrently() {
+    for (int round = 0; round < 20; round++) {
+      CancellableContext root = Context.background().withCancel();
+      List<CancellableContext> created = Collections.synchronizedList(new ArrayList<>());
+      WaitGroup wg = new WaitGroup();
+      for (int g = 0; g < 4; g++) {
+        wg.go(
+            () -> {
+              for (int i = 0; i < 100; i++) {
+                CancellableContext child = root.withCancel();
+                created.add(child);
+                CancellableContext grandchild = child.withTimeout(Duration.ofHours(1));
+                created.add(grandchild);
+                created.add(grandchild.withValue(ContextKey.named("k"), i).withCancel());
+              }
+            });
+      }
+      root.cancel();
+      wg.await();
+      for (CancellableContext c : created) {
+        assertThat(c.err()).isInstanceOf(CanceledException.class);
+        assertThat(Contexts.registeredChildren(c)).isEqualTo(0);
+      }
+    }
+  }
+
+  @Test
+  void blockingOperationsLeaveNothingQueuedOnALongLivedContext() {
+    // Each blocked receive(ctx) queues a node on ctx's done channel; when the value arrives
+    // instead, the node must go, or a server's root context would grow with every request.
+    try (CancellableContext ctx = Context.background().withCancel()) {
+      Channel<Integer> ping = Channel.unbuffered();
+      Channel<Integer> pong = Channel.unbuffered();
+      int rounds = 20_000;
+      Go.go(
+          () -> {
+            for (int i = 0; i < rounds * 2; i++) {
+              pong.send(ctx, ping.receive(ctx));
+            }
+          });
+      pingPong(ctx, ping, pong, rounds); // warm up
+      long before = usedHeapAfterGc();
+      pingPong(ctx, ping, pong, rounds);
+      long growth = usedHeapAfterGc() - before;
+      assertThat(growth).isLessThan(1024L * 1024);
+    }
+  }
+
+  private static void pingPong(
+      Context ctx, Channel<Integer> ping, Channel<Integer> pong, int rounds) {
+    for (int i = 0; i < rounds; i++) {
+      ping.send(ctx, i);
+      assertThat(pong.receive(ctx)).isEqualTo(i);
+    }
+  }
+
+  @Test
   void concurrentParentCancelLeavesNoChildBehind() throws Exception {
     int timersBefore = TimerScheduler.pendingTimers();
     for (int round = 0; round < 50; round++) {
@@ -109,8 +166,8 @@ class ContextResourceTest {
 
   /**
    * Runs {@code cycles} create+cancel cycles of every kind of cancellable context under one
-   * long-lived parent whose done channel exists, and checks that the heap after a full GC grew
-   * by less than 2 MB (a leak of even 10 bytes per cycle would show as 10 MB).
+   * long-lived parent whose done channel exists, and checks that the heap after a full GC grew by
+   * less than 2 MB (a leak of even 10 bytes per cycle would show as 10 MB).
    */
   private static void assertCyclesDoNotGrowHeap(int cycles) {
     try (CancellableContext parent = Context.background().withCancel()) {

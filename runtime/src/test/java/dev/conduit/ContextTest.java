@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** The context tree: roots, cancellation, causes, values, withoutCancel and afterFunc. */
@@ -71,6 +69,61 @@ class ContextTest {
     assertThat(ctx.err()).isSameInstanceAs(err);
     assertThat(ctx.cause()).isSameInstanceAs(first);
     assertThat(err).hasCauseThat().isSameInstanceAs(first);
+  }
+
+  @Test
+  void unrelatedCancellationsDoNotShareTheirError() {
+    CancellableContext a = Context.background().withCancel();
+    CancellableContext b = Context.background().withCancel();
+    a.cancel();
+    b.cancel();
+    // Exceptions are mutable (suppressed ones can be attached): no program-wide instance.
+    assertThat(a.err()).isNotSameInstanceAs(b.err());
+  }
+
+  @Test
+  void deepChainCancelsEveryLevel() {
+    CancellableContext root = Context.background().withCancel();
+    Context leaf = root;
+    for (int i = 0; i < 10_000; i++) {
+      leaf = leaf.withCancel();
+    }
+    Channel<Void> leafDone = leaf.done();
+    root.cancel();
+    assertThat(leafDone.isClosed()).isTrue();
+    assertThat(leaf.err()).isSameInstanceAs(root.err());
+  }
+
+  @Test
+  void everyCancelReturnsOnlyOnceEveryDescendantIsDone() throws Exception {
+    // Two threads cancel the same root; the one that finds it already being cancelled must not
+    // return before the other has finished the subtree (Go's guarantee too).
+    for (int round = 0; round < 200; round++) {
+      CancellableContext root = Context.background().withCancel();
+      Context leaf = root;
+      for (int i = 0; i < 200; i++) {
+        leaf = leaf.withCancel();
+        leaf.withCancel(); // a sibling at every level
+      }
+      Context deepest = leaf;
+      Channel<Boolean> leafDoneAfterCancel = Channel.buffered(2);
+      CountDownLatch start = new CountDownLatch(1);
+      for (int t = 0; t < 2; t++) {
+        Go.go(
+            () -> {
+              try {
+                start.await();
+              } catch (InterruptedException e) {
+                throw new AssertionError(e);
+              }
+              root.cancel();
+              leafDoneAfterCancel.send(deepest.isDone());
+            });
+      }
+      start.countDown();
+      assertThat(leafDoneAfterCancel.receive()).isTrue();
+      assertThat(leafDoneAfterCancel.receive()).isTrue();
+    }
   }
 
   @Test
@@ -210,64 +263,6 @@ class ContextTest {
     assertThat(copy).isNotSameInstanceAs(ctx.err());
     assertThat(copy).isInstanceOf(CanceledException.class);
     assertThat(copy).hasCauseThat().isSameInstanceAs(why);
-  }
-
-  @Test
-  void afterFuncRunsOnceInItsOwnGoroutineWhenDone() throws Exception {
-    CancellableContext ctx = Context.background().withCancel();
-    AtomicInteger runs = new AtomicInteger();
-    CountDownLatch ran = new CountDownLatch(1);
-    Thread[] runner = new Thread[1];
-    AfterFunc registration =
-        ctx.afterFunc(
-            () -> {
-              runner[0] = Thread.currentThread();
-              runs.incrementAndGet();
-              ran.countDown();
-            });
-    assertThat(runs.get()).isEqualTo(0);
-    ctx.cancel();
-    ctx.cancel();
-    assertThat(ran.await(5, TimeUnit.SECONDS)).isTrue();
-    assertThat(runner[0].isVirtual()).isTrue();
-    assertThat(runner[0]).isNotSameInstanceAs(Thread.currentThread());
-    assertThat(registration.stop()).isFalse();
-    Thread.sleep(20);
-    assertThat(runs.get()).isEqualTo(1);
-  }
-
-  @Test
-  void afterFuncOnDoneContextRunsAtOnce() throws Exception {
-    CancellableContext ctx = Context.background().withCancel();
-    ctx.cancel();
-    CountDownLatch ran = new CountDownLatch(1);
-    AfterFunc registration = ctx.afterFunc(ran::countDown);
-    assertThat(ran.await(5, TimeUnit.SECONDS)).isTrue();
-    assertThat(registration.stop()).isFalse();
-  }
-
-  @Test
-  void stoppedAfterFuncNeverRunsAndLeavesNothingBehind() throws Exception {
-    try (CancellableContext ctx = Context.background().withCancel()) {
-      AtomicInteger runs = new AtomicInteger();
-      AfterFunc registration = ctx.withValue(ContextKey.named("k"), 1).afterFunc(runs::incrementAndGet);
-      assertThat(dev.conduit.internal.Contexts.registeredChildren(ctx)).isEqualTo(1);
-      assertThat(registration.stop()).isTrue();
-      assertThat(registration.stop()).isFalse();
-      assertThat(dev.conduit.internal.Contexts.registeredChildren(ctx)).isEqualTo(0);
-      ctx.cancel();
-      Thread.sleep(20);
-      assertThat(runs.get()).isEqualTo(0);
-    }
-  }
-
-  @Test
-  void afterFuncOnNeverDoneContextNeverRuns() {
-    AfterFunc registration = Context.background().afterFunc(() -> {
-      throw new AssertionError("must not run");
-    });
-    assertThat(registration.stop()).isTrue();
-    assertThat(registration.stop()).isFalse();
   }
 
   @Test

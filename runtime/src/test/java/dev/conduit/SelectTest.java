@@ -286,7 +286,11 @@ class SelectTest {
     Channel<Integer> ch = Channel.unbuffered();
     assertThrows(NullPointerException.class, () -> Select.<String>select().onSend(ch, null, () -> ""));
     assertThrows(
-        NullPointerException.class, () -> Select.<String>select().onReceive(null, () -> ""));
+        NullPointerException.class,
+        () -> Select.<String>select().onReceive((Channel<Integer>) null, () -> ""));
+    assertThrows(
+        NullPointerException.class,
+        () -> Select.<String>select().onReceive((ReceiveSelectable<Integer>) null, () -> ""));
     assertThrows(
         IllegalStateException.class,
         () -> Select.<String>select().orElse(() -> "a").orElse(() -> "b"));

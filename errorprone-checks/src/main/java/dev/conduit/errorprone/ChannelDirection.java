@@ -9,6 +9,7 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.AssignmentTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.EnhancedForLoopTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.LambdaExpressionTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MemberReferenceTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.NewClassTreeMatcher;
@@ -28,7 +29,6 @@ import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
-import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
@@ -36,10 +36,10 @@ import com.sun.tools.javac.tree.JCTree.JCMethodInvocation;
 import com.sun.tools.javac.tree.JCTree.JCNewClass;
 import dev.conduit.errorprone.util.ChannelDirections;
 import dev.conduit.errorprone.util.ChannelDirections.Directed;
-import dev.conduit.errorprone.util.ChannelTypes;
+import dev.conduit.errorprone.util.ChannelUses;
 import dev.conduit.errorprone.util.Direction;
+import dev.conduit.errorprone.util.Docs;
 import dev.conduit.errorprone.util.Guard;
-import dev.conduit.errorprone.util.Operation;
 import dev.conduit.errorprone.util.Slots;
 import dev.conduit.errorprone.util.Slots.Slot;
 import java.util.List;
@@ -56,7 +56,7 @@ import org.jspecify.annotations.Nullable;
     summary = "A channel is used against its declared direction (@SendOnly or @ReceiveOnly).",
     severity = ERROR,
     linkType = CUSTOM,
-    link = "https://github.com/conduit-dev/conduit/blob/main/docs/checks/ChannelDirection.md")
+    link = Docs.PAGES + "ChannelDirection.md")
 public final class ChannelDirection extends BugChecker
     implements MethodInvocationTreeMatcher,
         MemberReferenceTreeMatcher,
@@ -64,9 +64,8 @@ public final class ChannelDirection extends BugChecker
         EnhancedForLoopTreeMatcher,
         AssignmentTreeMatcher,
         VariableTreeMatcher,
-        ReturnTreeMatcher {
-
-  private static final String SELECT = "dev.conduit.Select";
+        ReturnTreeMatcher,
+        LambdaExpressionTreeMatcher {
 
   /** For ServiceLoader, which Error Prone uses to find plugin checks. */
   public ChannelDirection() {}
@@ -77,153 +76,159 @@ public final class ChannelDirection extends BugChecker
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    return Guard.run(() -> {
-      MethodSymbol method = ASTHelpers.getSymbol(tree);
-      ExpressionTree receiver = ASTHelpers.getReceiver(tree);
-      if (receiver != null) {
-        Description misuse = checkOperation(tree, receiver, method, state);
-        if (misuse != Description.NO_MATCH) {
-          return misuse;
-        }
-      }
-      Description clause = checkSelectClause(tree, method, state);
-      if (clause != Description.NO_MATCH) {
-        return clause;
-      }
-      Type owner = receiver == null ? null : ASTHelpers.getType(receiver);
-      return checkArguments(
-          tree.getArguments(), method, owner, ((JCMethodInvocation) tree).varargsElement != null,
-          state);
-    });
+    return Guard.run(
+        () -> {
+          Description misuse = checkUse(ChannelUses.of(tree, state), state);
+          if (misuse != Description.NO_MATCH) {
+            return misuse;
+          }
+          ExpressionTree receiver = ASTHelpers.getReceiver(tree);
+          return checkArguments(
+              tree.getArguments(),
+              ASTHelpers.getSymbol(tree),
+              receiver == null ? null : ASTHelpers.getType(receiver),
+              ((JCMethodInvocation) tree).varargsElement != null,
+              state);
+        });
   }
 
   @Override
   public Description matchNewClass(NewClassTree tree, VisitorState state) {
-    return Guard.run(() -> checkArguments(
-        tree.getArguments(), ASTHelpers.getSymbol(tree), ASTHelpers.getType(tree),
-        ((JCNewClass) tree).varargsElement != null, state));
+    return Guard.run(
+        () ->
+            checkArguments(
+                tree.getArguments(),
+                ASTHelpers.getSymbol(tree),
+                ASTHelpers.getType(tree),
+                ((JCNewClass) tree).varargsElement != null,
+                state));
   }
 
   @Override
   public Description matchMemberReference(MemberReferenceTree tree, VisitorState state) {
-    return Guard.run(() -> {
-      ExpressionTree qualifier = tree.getQualifierExpression();
-      // Channel::receive names no channel; only a bound reference such as jobs::send uses one.
-      if (ASTHelpers.getSymbol(qualifier) instanceof Symbol.TypeSymbol
-          || !(ASTHelpers.getSymbol(tree) instanceof MethodSymbol method)) {
-        return Description.NO_MATCH;
-      }
-      return checkOperation(tree, qualifier, method, state);
-    });
+    return Guard.run(() -> checkUse(ChannelUses.of(tree, state), state));
   }
 
   @Override
   public Description matchEnhancedForLoop(EnhancedForLoopTree tree, VisitorState state) {
-    return Guard.run(() -> {
-      ExpressionTree iterated = tree.getExpression();
-      Type type = ASTHelpers.getType(iterated);
-      if (ChannelTypes.isChannel(type, state)) {
-        Directed channel = ChannelDirections.of(iterated, state);
-        if (!channel.direction().permits(Operation.Kind.RECEIVE)) {
-          return misuse(tree.getExpression(), "iterating over (receiving from)", channel, state);
-        }
-        return Description.NO_MATCH;
-      }
-      VariableTree variable = tree.getVariable();
-      if (ASTHelpers.hasImplicitType(variable, state)) {
-        return Description.NO_MATCH; // a var element takes the elements' direction
-      }
-      Direction elements = ChannelDirections.elementDirection(type, state);
-      Directed source = new Directed(
-          elements, iterated, elements.annotation() + " elements, as its type declares");
-      return checkFlow(variable, "Taking", source, Slots.variable(ASTHelpers.getSymbol(variable), state), state);
-    });
+    return Guard.run(
+        () -> {
+          Optional<ChannelUses.Use> use = ChannelUses.of(tree, state);
+          if (use.isPresent()) {
+            return checkUse(use, state);
+          }
+          VariableTree variable = tree.getVariable();
+          if (ASTHelpers.hasImplicitType(variable, state)) {
+            return Description.NO_MATCH; // a var element takes the elements' direction
+          }
+          ExpressionTree iterated = tree.getExpression();
+          Direction elements =
+              ChannelDirections.elementDirection(ASTHelpers.getType(iterated), state);
+          return checkFlow(
+              variable,
+              "Taking",
+              new Directed(elements, iterated, elements.annotation() + " elements"),
+              Slots.variable(ASTHelpers.getSymbol(variable), state),
+              state);
+        });
   }
 
   @Override
   public Description matchAssignment(AssignmentTree tree, VisitorState state) {
-    return Guard.run(() -> {
-      Slot slot;
-      ExpressionTree target = ASTHelpers.stripParentheses(tree.getVariable());
-      if (target instanceof ArrayAccessTree access) {
-        slot = Slots.arrayElement(
-            ASTHelpers.getType(access.getExpression()),
-            "'" + state.getSourceForNode(access.getExpression()) + "'", state);
-      } else if (ASTHelpers.getSymbol(target) instanceof VarSymbol variable) {
-        slot = Slots.variable(variable, state);
-      } else {
-        return Description.NO_MATCH;
-      }
-      return checkFlow(tree.getExpression(), "Assigning",
-          ChannelDirections.of(tree.getExpression(), state), slot, state);
-    });
+    return Guard.run(
+        () -> {
+          Slot slot;
+          ExpressionTree target = ASTHelpers.stripParentheses(tree.getVariable());
+          if (target instanceof ArrayAccessTree access) {
+            slot =
+                Slots.arrayElement(
+                    ASTHelpers.getType(access.getExpression()),
+                    "'" + state.getSourceForNode(access.getExpression()) + "'",
+                    state);
+          } else if (ASTHelpers.getSymbol(target) instanceof VarSymbol variable) {
+            slot = Slots.variable(variable, state);
+          } else {
+            return Description.NO_MATCH;
+          }
+          return checkFlow(
+              tree.getExpression(),
+              "Assigning",
+              ChannelDirections.of(tree.getExpression(), state),
+              slot,
+              state);
+        });
   }
 
   @Override
   public Description matchVariable(VariableTree tree, VisitorState state) {
-    return Guard.run(() -> {
-      if (tree.getInitializer() == null || ASTHelpers.hasImplicitType(tree, state)) {
-        return Description.NO_MATCH; // a var takes its initializer's direction, as Go's x := in
-      }
-      return checkFlow(tree.getInitializer(), "Assigning",
-          ChannelDirections.of(tree.getInitializer(), state),
-          Slots.variable(ASTHelpers.getSymbol(tree), state), state);
-    });
+    return Guard.run(
+        () -> {
+          if (tree.getInitializer() == null || ASTHelpers.hasImplicitType(tree, state)) {
+            return Description.NO_MATCH; // a var takes its initializer's direction, as Go's x := in
+          }
+          return checkFlow(
+              tree.getInitializer(),
+              "Assigning",
+              ChannelDirections.of(tree.getInitializer(), state),
+              Slots.variable(ASTHelpers.getSymbol(tree), state),
+              state);
+        });
   }
 
   @Override
   public Description matchReturn(ReturnTree tree, VisitorState state) {
-    return Guard.run(() -> {
-      if (tree.getExpression() == null) {
-        return Description.NO_MATCH;
-      }
-      Tree enclosing = state.findEnclosing(LambdaExpressionTree.class, MethodTree.class);
-      if (!(enclosing instanceof MethodTree method)) {
-        return Description.NO_MATCH; // a lambda's return type is inferred, not declared
-      }
-      return checkFlow(tree.getExpression(), "Returning",
-          ChannelDirections.of(tree.getExpression(), state),
-          Slots.returnOf(ASTHelpers.getSymbol(method), state), state);
-    });
+    return Guard.run(
+        () -> {
+          if (tree.getExpression() == null) {
+            return Description.NO_MATCH;
+          }
+          Tree enclosing = state.findEnclosing(LambdaExpressionTree.class, MethodTree.class);
+          Slot slot =
+              enclosing instanceof MethodTree method
+                  ? Slots.returnOf(ASTHelpers.getSymbol(method), state)
+                  : Slots.lambdaResult((LambdaExpressionTree) enclosing, state);
+          return checkFlow(
+              tree.getExpression(),
+              "Returning",
+              ChannelDirections.of(tree.getExpression(), state),
+              slot,
+              state);
+        });
   }
 
-  private Description checkOperation(
-      Tree tree, ExpressionTree channel, MethodSymbol method, VisitorState state) {
-    Optional<Operation> operation =
-        ChannelTypes.operation(ASTHelpers.getType(channel), method, state);
-    if (operation.isEmpty()) {
-      return Description.NO_MATCH;
-    }
-    Directed directed = ChannelDirections.of(channel, state);
-    if (directed.direction().permits(operation.get().kind())) {
-      return Description.NO_MATCH;
-    }
-    return misuse(tree, "calling " + operation.get().description() + " on", directed, state);
+  @Override
+  public Description matchLambdaExpression(LambdaExpressionTree tree, VisitorState state) {
+    return Guard.run(
+        () -> {
+          if (!(tree.getBody() instanceof ExpressionTree body)) {
+            return Description.NO_MATCH; // a block body's returns are matched one by one
+          }
+          return checkFlow(
+              body,
+              "Returning",
+              ChannelDirections.of(body, state),
+              Slots.lambdaResult(tree, state),
+              state);
+        });
   }
 
-  /** Select.onReceive(ch, ...) receives from ch; Select.onSend(ch, value, ...) sends to it. */
-  private Description checkSelectClause(
-      MethodInvocationTree tree, MethodSymbol method, VisitorState state) {
-    if (tree.getArguments().isEmpty()
-        || !method.owner.getQualifiedName().contentEquals(SELECT)) {
+  private Description checkUse(Optional<ChannelUses.Use> use, VisitorState state) {
+    if (use.isEmpty()) {
       return Description.NO_MATCH;
     }
-    Operation.Kind needed;
-    if (method.getSimpleName().contentEquals("onReceive")) {
-      needed = Operation.Kind.RECEIVE;
-    } else if (method.getSimpleName().contentEquals("onSend")) {
-      needed = Operation.Kind.SEND;
-    } else {
+    Directed channel = ChannelDirections.of(use.get().channel(), state);
+    if (channel.direction().permits(use.get().kind())) {
       return Description.NO_MATCH;
     }
-    ExpressionTree channel = tree.getArguments().get(0);
-    Directed directed = ChannelDirections.of(channel, state);
-    if (directed.direction().permits(needed)) {
-      return Description.NO_MATCH;
-    }
-    String clause = needed == Operation.Kind.RECEIVE ? "a select receive clause (onReceive) on"
-        : "a select send clause (onSend) on";
-    return misuse(channel, clause, directed, state);
+    return buildDescription(use.get().at())
+        .setMessage(
+            String.format(
+                "Not allowed: %s %s channel %s (%s)",
+                use.get().operation(),
+                channel.direction().adjective(),
+                channel.name(state),
+                channel.origin()))
+        .build();
   }
 
   private Description checkArguments(
@@ -232,7 +237,7 @@ public final class ChannelDirection extends BugChecker
       @Nullable Type owner,
       boolean varargsCall,
       VisitorState state) {
-    if (method == null || isConduitApi(method)) {
+    if (method == null || ChannelUses.isConduitApi(method)) {
       // Conduit's own API takes Channel<T> where either direction works; the operations that need
       // one direction (select clauses) are checked as operations instead.
       return Description.NO_MATCH;
@@ -252,31 +257,37 @@ public final class ChannelDirection extends BugChecker
     return Description.NO_MATCH;
   }
 
-  private static boolean isConduitApi(MethodSymbol method) {
-    Symbol.ClassSymbol owner = ASTHelpers.enclosingClass(method);
-    return owner != null && owner.packge().getQualifiedName().contentEquals("dev.conduit");
-  }
-
   private Description checkFlow(
       Tree tree, String verb, Directed source, @Nullable Slot slot, VisitorState state) {
-    if (slot == null || source.direction().assignableTo(slot.direction(), slot.channelTyped())) {
+    if (slot == null) {
       return Description.NO_MATCH;
     }
-    String declared = slot.direction() == Direction.BOTH
-        ? "which is declared without a direction; Go never turns a directional channel back into"
-            + " a bidirectional one, so declare it " + source.direction().annotation()
-        : "which is declared " + slot.direction().annotation();
+    // A send-only channel typed as an Iterable or Collection can be iterated, i.e. received from.
+    boolean receivable = source.direction() == Direction.SEND_ONLY && slot.readable();
+    if (!receivable && source.direction().assignableTo(slot.direction(), slot.channelTyped())) {
+      return Description.NO_MATCH;
+    }
+    String declared;
+    if (receivable) {
+      declared = "a collection type through which it can be received from (iterated or polled)";
+    } else if (slot.direction() == Direction.BOTH) {
+      declared =
+          "which is declared without a direction; Go never turns a directional channel back"
+              + " into a bidirectional one, so declare it "
+              + source.direction().annotation();
+    } else {
+      declared = "which is declared " + slot.direction().annotation();
+    }
     return buildDescription(tree)
-        .setMessage(String.format("%s %s channel %s (%s) to %s, %s", verb,
-            source.direction().adjective(), source.name(state), source.origin(),
-            slot.description(), declared))
-        .build();
-  }
-
-  private Description misuse(Tree tree, String operation, Directed channel, VisitorState state) {
-    return buildDescription(tree)
-        .setMessage(String.format("Not allowed: %s %s channel %s (%s)", operation,
-            channel.direction().adjective(), channel.name(state), channel.origin()))
+        .setMessage(
+            String.format(
+                "%s %s channel %s (%s) to %s, %s",
+                verb,
+                source.direction().adjective(),
+                source.name(state),
+                source.origin(),
+                slot.description(),
+                declared))
         .build();
   }
 }

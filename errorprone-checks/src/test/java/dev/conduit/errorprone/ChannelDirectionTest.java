@@ -76,7 +76,8 @@ class ChannelDirectionTest {
             "class Test {",
             "  static void f(@SendOnly Channel<Integer> out, @ReceiveOnly Channel<Integer> in) {",
             "    for (int v : in) {}",
-            "    // BUG: Diagnostic contains: iterating over (receiving from) send-only channel 'out'",
+            "    // BUG: Diagnostic contains: iterating over (receiving from) send-only channel"
+                + " 'out'",
             "    for (int v : out) {}",
             "  }",
             "}")
@@ -175,8 +176,8 @@ class ChannelDirectionTest {
             "    // BUG: Diagnostic contains: to parameter 'in' of consume(), which is declared"
                 + " @ReceiveOnly",
             "    consume(out);",
-            "    // BUG: Diagnostic contains: to parameter 'ch' of both(), which is declared without"
-                + " a direction",
+            "    // BUG: Diagnostic contains: to parameter 'ch' of both(), which is declared"
+                + " without a direction",
             "    both(in);",
             "  }",
             "}")
@@ -332,8 +333,9 @@ class ChannelDirectionTest {
             "import java.util.concurrent.LinkedBlockingDeque;",
             "import java.util.concurrent.TransferQueue;",
             "class Test {",
-            "  static void f(@SendOnly BlockingQueue<String> jobs, @ReceiveOnly TransferQueue<String>"
-                + " results, @SendOnly LinkedBlockingDeque<String> deque) throws Exception {",
+            "  static void f(@SendOnly BlockingQueue<String> jobs, @ReceiveOnly"
+                + " TransferQueue<String> results, @SendOnly LinkedBlockingDeque<String> deque)"
+                + " throws Exception {",
             "    jobs.put(\"a\"); jobs.offer(\"b\"); jobs.add(\"c\");",
             "    int size = jobs.size() + jobs.remainingCapacity();",
             "    jobs.remove(\"a\");",
@@ -473,6 +475,147 @@ class ChannelDirectionTest {
             "    int[] a = q.poll();",
             "  }",
             "}")
+        .doTest();
+  }
+
+  @Test
+  void contextDoneIsReceiveOnly() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            "import dev.conduit.Context;",
+            "import dev.conduit.Select;",
+            "class Test {",
+            "  static void f(Context ctx) {",
+            "    Select.<Boolean>select().onReceive(ctx.done(), () -> true).await();",
+            "    for (Void v : ctx.done()) {}",
+            "    var done = ctx.done();",
+            "    // BUG: Diagnostic contains: calling close() on receive-only channel 'ctx.done()'"
+                + " (returned @ReceiveOnly by Context.done())",
+            "    ctx.done().close();",
+            "    // BUG: Diagnostic contains: a select send clause (onSend) on receive-only",
+            "    Select.<Boolean>select().onSend(done, null, () -> true).await();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  // Known gaps: each test states today's behaviour, so closing the gap makes it fail and be
+  // turned into a BUG expectation.
+
+  @Test
+  void sendOnlyChannelPassedAsACollectionLetsTheCalleeReceive() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            "import dev.conduit.Channel;",
+            "import dev.conduit.annotations.ReceiveOnly;",
+            "import dev.conduit.annotations.SendOnly;",
+            "import java.util.ArrayList;",
+            "import java.util.Collection;",
+            "import java.util.List;",
+            "import java.util.concurrent.BlockingQueue;",
+            "class Test {",
+            "  static void drain(Iterable<Integer> values) { for (int v : values) {} }",
+            "  static void f(@SendOnly Channel<Integer> out, @ReceiveOnly Channel<Integer> in,",
+            "      @SendOnly BlockingQueue<Integer> jobs, @ReceiveOnly BlockingQueue<Integer> done)"
+                + " {",
+            "    drain(in);",
+            "    List<Integer> snapshot = new ArrayList<>(done);",
+            "    String text = String.valueOf(out);",
+            "    // BUG: Diagnostic contains: to parameter 'values' of drain(), a collection type"
+                + " through which it can be received from",
+            "    drain(out);",
+            "    // BUG: Diagnostic contains: Passing send-only channel 'jobs'",
+            "    List<Integer> copy = new ArrayList<>(jobs);",
+            "    // BUG: Diagnostic contains: Assigning send-only channel 'jobs'",
+            "    Collection<Integer> view = jobs;",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void implicitLambdaParametersTakeTheTargetTypesDirection() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            "import dev.conduit.Channel;",
+            "import dev.conduit.annotations.ReceiveOnly;",
+            "import java.util.List;",
+            "import java.util.function.Consumer;",
+            "class Test {",
+            "  static void f(List<@ReceiveOnly Channel<Integer>> inputs) {",
+            "    Consumer<@ReceiveOnly Channel<Integer>> reader = ch -> ch.receive();",
+            "    // BUG: Diagnostic contains: calling close() on receive-only channel 'ch' (a"
+                + " lambda parameter typed @ReceiveOnly by its target at line 9)",
+            "    Consumer<@ReceiveOnly Channel<Integer>> closer = ch -> ch.close();",
+            "    Consumer<Channel<Integer>> plain = ch -> ch.close();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void forEachLambdaOverDirectionalElements() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            "import dev.conduit.Channel;",
+            "import dev.conduit.annotations.ReceiveOnly;",
+            "import java.util.List;",
+            "class Test {",
+            "  static void f(List<@ReceiveOnly Channel<Integer>> inputs) {",
+            "    inputs.forEach(ch -> ch.receive());",
+            "    // BUG: Diagnostic contains: calling close() on receive-only channel 'ch'",
+            "    inputs.forEach(ch -> ch.close());",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void lambdaResultsAgainstADeclaredDirection() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            "import dev.conduit.Channel;",
+            "import dev.conduit.annotations.ReceiveOnly;",
+            "import dev.conduit.annotations.SendOnly;",
+            "import java.util.concurrent.CompletableFuture;",
+            "import java.util.function.Supplier;",
+            "class Test {",
+            "  static void f(@ReceiveOnly Channel<Integer> in) {",
+            "    Supplier<@ReceiveOnly Channel<Integer>> same = () -> in;",
+            "    var inferred = CompletableFuture.supplyAsync(() -> in);",
+            "    // BUG: Diagnostic contains: Returning receive-only channel 'in'",
+            "    Supplier<@SendOnly Channel<Integer>> expression = () -> in;",
+            "    Supplier<@SendOnly Channel<Integer>> block = () -> {",
+            "      // BUG: Diagnostic contains: to the result of this lambda, which is declared"
+                + " @SendOnly",
+            "      return in;",
+            "    };",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void todo_lambdaResultsInAnUnannotatedExplicitTargetAreNotChecked() {
+    // TODO: an explicitly written Supplier<Channel<T>> target declares a bidirectional result,
+    // but it cannot be told apart from an inferred one, so widening there is not reported.
+    helper
+        .addSourceLines(
+            "Test.java",
+            "import dev.conduit.Channel;",
+            "import dev.conduit.annotations.ReceiveOnly;",
+            "import java.util.function.Supplier;",
+            "class Test {",
+            "  static void f(@ReceiveOnly Channel<Integer> in) {",
+            "    Supplier<Channel<Integer>> widened = () -> in;",
+            "  }",
+            "}")
+        .expectNoDiagnostics()
         .doTest();
   }
 }

@@ -1,6 +1,8 @@
 package dev.conduit.examples;
 
 import dev.conduit.Channel;
+import dev.conduit.Go;
+import dev.conduit.WaitGroup;
 import dev.conduit.annotations.ReceiveOnly;
 import dev.conduit.annotations.SendOnly;
 import java.time.Duration;
@@ -36,20 +38,28 @@ public final class WorkerPool {
     Channel<Integer> jobs = Channel.buffered(jobCount);
     Channel<Integer> results = Channel.buffered(jobCount);
 
+    WaitGroup workers = new WaitGroup();
     for (int w = 1; w <= 3; w++) {
       int id = w;
-      Thread.ofVirtual().name("worker-" + id).start(() -> worker(id, jobs, results));
+      workers.go(() -> worker(id, jobs, results));
     }
     for (int j = 1; j <= jobCount; j++) {
       jobs.send(j);
     }
     jobs.close(); // the workers' loops end once the last job is taken
+    Go.go(
+        () -> {
+          workers.await();
+          results.close(); // every worker returned: the loop below ends
+        });
 
     int sum = 0;
-    for (int r = 0; r < jobCount; r++) {
-      sum += results.receive();
+    int count = 0;
+    for (int result : results) {
+      sum += result;
+      count++;
     }
-    System.out.printf("all %d jobs done; sum of results = %d%n", jobCount, sum);
+    System.out.printf("all %d jobs done; sum of results = %d%n", count, sum);
   }
 
   private static void sleep(Duration d) {

@@ -10,17 +10,17 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What every Conduit context shares: the derivation methods and value lookup. The kinds are
- * {@link EmptyContext} (the roots), {@link ValueContext}, {@link WithoutCancelContext} and
- * {@link CancelContext} (with its timer and after-function subclasses).
+ * What every Conduit context shares: the derivation methods and value lookup. The kinds are {@link
+ * EmptyContext} (the roots), {@link ValueContext}, {@link WithoutCancelContext} and {@link
+ * CancelContext} (with its timer and after-function subclasses).
  */
 abstract sealed class AbstractContext implements Context
     permits EmptyContext, ValueContext, WithoutCancelContext, CancelContext {
 
   /**
-   * The nearest context at or above this one that can be cancelled and whose cancellation this
-   * one follows; {@code null} if this context can never be done. A new cancellable child
-   * registers itself there.
+   * The nearest context at or above this one that can be cancelled and whose cancellation this one
+   * follows; {@code null} if this context can never be done. A new cancellable child registers
+   * itself there.
    */
   abstract @Nullable CancelContext cancelAncestor();
 

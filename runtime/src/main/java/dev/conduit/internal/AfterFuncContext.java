@@ -6,8 +6,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@code Context.afterFunc}: a hidden child context whose cancellation runs the function. Being a
- * child, it is registered and unregistered exactly like one, so an after-function that is
- * stopped leaves nothing behind in its context.
+ * child, it is registered and unregistered exactly like one, so an after-function that is stopped
+ * leaves nothing behind in its context.
  */
 final class AfterFuncContext extends CancelContext implements AfterFunc {
   private static final int PENDING = 0;
@@ -27,9 +27,8 @@ final class AfterFuncContext extends CancelContext implements AfterFunc {
   /**
    * Registers {@code function} to run once {@code ctx} is done.
    *
-   * @param inline run it on the thread that cancels, with context locks held: only for
-   *     Conduit's own functions that do nothing but wake a waiter; user functions run in their
-   *     own goroutine
+   * @param inline run it on the thread that cancels, with context locks held: only for Conduit's
+   *     own functions that do nothing but wake a waiter; user functions run in their own goroutine
    */
   static AfterFuncContext register(AbstractContext ctx, Runnable function, boolean inline) {
     AfterFuncContext registration = new AfterFuncContext(ctx, function, inline);

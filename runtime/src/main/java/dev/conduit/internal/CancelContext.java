@@ -4,6 +4,7 @@ import dev.conduit.CancellableContext;
 import dev.conduit.Channel;
 import dev.conduit.ContextDoneException;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
@@ -11,22 +12,23 @@ import org.jspecify.annotations.Nullable;
  * {@code withCancel()}: a context that can be cancelled, and the node of the cancellation tree.
  *
  * <p>Each instance keeps its cancellable children in an intrusive doubly linked list (the links
- * live in the children), so registering and unregistering a child costs no allocation and
- * constant time. The list and the links into it are guarded by the owner's {@link #lock}.
+ * live in the children), so registering and unregistering a child costs no allocation and constant
+ * time. The list and the links into it are guarded by the owner's {@link #lock}.
  *
- * <p>Lock order is always parent before child: a parent cancels its children while holding its
- * own lock, and a child removes itself from its parent's list only after releasing its own.
- * Locks are held for a few field updates and channel closes, never while blocking, and they are
- * {@link ReentrantLock}s, so a virtual thread that finds one taken parks instead of pinning its
- * carrier.
+ * <p>As in Go, a context's lock is held until its whole subtree is cancelled, so that when any
+ * {@code cancel()} returns, even one that found the context already being cancelled by another
+ * thread, every descendant is done. Locks are only ever taken from ancestor to descendant (a child
+ * leaves its parent's list after releasing its own lock, and registering takes only the parent's),
+ * so this cannot deadlock. The subtree is walked iteratively, so a chain of any depth cancels
+ * without overflowing the stack. Locks are held for field updates and channel closes, never while
+ * blocking, and they are {@link ReentrantLock}s, so a virtual thread that finds one taken parks
+ * instead of pinning its carrier.
  *
  * <p>The done channel is created only when somebody asks for it; a context cancelled before that
  * hands out the shared, already closed channel.
  */
 sealed class CancelContext extends AbstractContext implements CancellableContext
     permits TimerContext, AfterFuncContext {
-  private static final CancelReason CANCELED = new CancelReason(false, null);
-
   private final AbstractContext parent;
 
   /** Whose child list this context is in while {@link #linked}; null if it follows nobody. */
@@ -115,34 +117,19 @@ sealed class CancelContext extends AbstractContext implements CancellableContext
   }
 
   /**
-   * Makes this context done for {@code why} and cancels its descendants with the same reason.
+   * Makes this context done for {@code why}, then its descendants with the same reason.
    *
-   * @param removeFromParent whether to leave the parent's child list; false when the parent is
-   *     the one cancelling, since it drops its whole list
+   * @param removeFromParent whether to leave the parent's child list; false when the parent is the
+   *     one cancelling, since it drops its whole list
    * @return whether this call cancelled it (false if it was already done)
    */
   final boolean cancel(CancelReason why, boolean removeFromParent) {
     lock.lock();
     try {
       if (reason != null) {
-        return false;
+        return false; // whoever set it held this lock until the subtree was done
       }
-      reason = why;
-      Channel<Void> channel = done;
-      if (channel != null && channel != DoneChannels.CLOSED) {
-        ((ChannelRef<Void>) channel).core().close();
-      }
-      CancelContext child = firstChild;
-      firstChild = null;
-      while (child != null) {
-        CancelContext next = child.nextSibling;
-        child.previousSibling = null;
-        child.nextSibling = null;
-        child.linked = false;
-        child.cancel(why, false);
-        child = next;
-      }
-      cancelledLocked();
+      cancelSubtreeLocked(this, why);
     } finally {
       lock.unlock();
     }
@@ -152,22 +139,94 @@ sealed class CancelContext extends AbstractContext implements CancellableContext
     return true;
   }
 
+  /**
+   * Marks {@code root} (locked by the caller, not yet done) and every descendant done: a
+   * depth-first walk that holds the locks of the contexts on the path from {@code root} to the one
+   * it visits, and releases each once its subtree is finished. A descendant found already done was
+   * cancelled by another thread, which held its lock until its own subtree was done.
+   */
+  private static void cancelSubtreeLocked(CancelContext root, CancelReason why) {
+    CancelContext child = root.markDoneLocked(why);
+    if (child == null) {
+      return;
+    }
+    // Pairs of (locked context, next sibling to visit once its subtree is done).
+    ArrayDeque<Object> path = new ArrayDeque<>();
+    try {
+      while (true) {
+        if (child == null) {
+          if (path.isEmpty()) {
+            return;
+          }
+          Object resume = path.pop();
+          ((CancelContext) path.pop()).lock.unlock();
+          child = resume == NO_SIBLING ? null : (CancelContext) resume;
+          continue;
+        }
+        CancelContext next = child.nextSibling;
+        child.previousSibling = null; // cancelled contexts must not keep their siblings reachable
+        child.nextSibling = null;
+        child.lock.lock();
+        CancelContext grandchild = child.reason == null ? child.markDoneLocked(why) : null;
+        if (grandchild == null) {
+          child.lock.unlock();
+          child = next;
+        } else {
+          path.push(child);
+          path.push(next == null ? NO_SIBLING : next);
+          child = grandchild;
+        }
+      }
+    } finally {
+      while (!path.isEmpty()) { // only if a hook threw: release what is still held
+        path.pop();
+        ((CancelContext) path.pop()).lock.unlock();
+      }
+    }
+  }
+
+  private static final Object NO_SIBLING = new Object();
+
+  /**
+   * Sets the reason, closes the done channel, runs the hook, and detaches the child list, which it
+   * returns; the caller, holding this lock, cancels the children. Guarded by {@link #lock}.
+   */
+  private @Nullable CancelContext markDoneLocked(CancelReason why) {
+    reason = why;
+    Channel<Void> channel = done;
+    if (channel != null && channel != DoneChannels.CLOSED) {
+      ((ChannelRef<?>) channel).core().close();
+    }
+    CancelContext children = firstChild;
+    firstChild = null;
+    for (CancelContext c = children; c != null; c = c.nextSibling) {
+      c.linked = false;
+    }
+    cancelledLocked();
+    return children;
+  }
+
   /** Runs once, with {@link #lock} held, right after this context became done. */
   void cancelledLocked() {}
 
+  // Each cancel makes its own reason (rather than sharing one program-wide "canceled" value, as
+  // Go does) so that err() is shared only within the subtree cancelled together: an exception
+  // is mutable (suppressed exceptions, stack trace), and a global one would collect what
+  // unrelated code attached to it.
+
   @Override
   public final void cancel() {
-    cancel(CANCELED, true);
+    cancel(new CancelReason(false, null), true);
   }
 
   @Override
   public final void cancel(@Nullable Throwable cause) {
-    cancel(cause == null ? CANCELED : new CancelReason(false, cause), true);
+    cancel(new CancelReason(false, cause), true);
   }
 
   @Override
   public final void close() {
-    cancel(CANCELED, true);
+    cancel();
   }
 
   final boolean isCancelled() {

@@ -21,7 +21,9 @@ final class CancelReason {
 
   static {
     try {
-      ERR = MethodHandles.lookup().findVarHandle(CancelReason.class, "err", ContextDoneException.class);
+      ERR =
+          MethodHandles.lookup()
+              .findVarHandle(CancelReason.class, "err", ContextDoneException.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }

@@ -3,26 +3,24 @@ package dev.conduit.internal;
 import dev.conduit.ChannelClosedException;
 import dev.conduit.Context;
 import dev.conduit.ContextDoneException;
-import dev.conduit.Channel;
 import java.util.Objects;
 
 /**
  * {@code Channel.send(ctx, value)} and {@code Channel.receive(ctx)}.
  *
  * <p>Three steps, each keeping "exactly one outcome": (1) if the context is already done, give up
- * without touching the channel; (2) try the operation under the channel's own lock only, so a
- * ready channel costs no more than a plain send or receive and never touches the done channel's
- * lock, which every goroutine of a request shares; (3) otherwise run a two-clause select of the
- * operation and the done channel on {@link SelectCore}, whose shared waiter lets exactly one
- * clause fire. A context that can never be done skips straight to the plain blocking operation.
+ * without touching the channel; (2) try the operation under the channel's own lock only, so a ready
+ * channel costs no more than a plain send or receive and never touches the done channel's lock,
+ * which every goroutine of a request shares; (3) otherwise run a two-clause select of the operation
+ * and the done channel on {@link SelectCore}, whose shared waiter lets exactly one clause fire. A
+ * context that can never be done skips straight to the plain blocking operation.
  */
 final class ContextChannelOps {
   private ContextChannelOps() {}
 
   static <T> void send(ChannelImpl<T> channel, Context ctx, T value) {
     Objects.requireNonNull(value, "a channel cannot carry null");
-    Channel<Void> done = Contexts.doneToWaitOn(ctx);
-    if (done == null) {
+    if (!Contexts.canBeDone(ctx)) {
       channel.send(value);
       return;
     }
@@ -38,17 +36,17 @@ final class ContextChannelOps {
       ChannelImpl.complete(outcome);
       return;
     }
+    // Only now that it must wait does it need the done channel (created on first use).
     SelectCore select = new SelectCore();
     select.addSend(channel, value);
-    select.addReceive(((ChannelRef<?>) done).core());
+    select.addReceive(doneCore(ctx));
     if (select.run(false, Long.MAX_VALUE) != 0) {
       throw doneError(ctx);
     }
   }
 
   static <T> T receive(ChannelImpl<T> channel, Context ctx) {
-    Channel<Void> done = Contexts.doneToWaitOn(ctx);
-    if (done == null) {
+    if (!Contexts.canBeDone(ctx)) {
       return channel.receive();
     }
     throwIfDone(ctx);
@@ -68,7 +66,7 @@ final class ContextChannelOps {
     } else {
       SelectCore select = new SelectCore();
       select.addReceive(channel);
-      select.addReceive(((ChannelRef<?>) done).core());
+      select.addReceive(doneCore(ctx));
       if (select.run(false, Long.MAX_VALUE) != 0) {
         throw doneError(ctx);
       }
@@ -81,6 +79,14 @@ final class ContextChannelOps {
     @SuppressWarnings("unchecked") // only T values are ever sent on a ChannelImpl<T>
     T value = (T) result;
     return value;
+  }
+
+  private static ChannelImpl<?> doneCore(Context ctx) {
+    if (ctx.done() instanceof ChannelRef<?> ref) {
+      return ref.core();
+    }
+    throw new IllegalArgumentException(
+        "a context whose done() is not a Conduit channel: " + ctx.getClass().getName());
   }
 
   private static void throwIfDone(Context ctx) {

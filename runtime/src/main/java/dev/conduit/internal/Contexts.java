@@ -1,5 +1,6 @@
 package dev.conduit.internal;
 
+import dev.conduit.AfterFunc;
 import dev.conduit.Channel;
 import dev.conduit.Context;
 import java.util.Objects;
@@ -18,28 +19,32 @@ public final class Contexts {
   }
 
   /**
-   * The done channel to wait on for {@code ctx}, or {@code null} if {@code ctx} can never be
-   * done. Operations skip waiting on a never-done context altogether rather than queueing on the
-   * shared never-closed channel, where every waiter in the program would contend for one lock
-   * and leave a node behind.
+   * Whether {@code ctx} can ever be done. False for the roots, {@code withoutCancel()} and value
+   * contexts over them: operations then skip every context check.
    */
-  public static @Nullable Channel<Void> doneToWaitOn(Context ctx) {
+  public static boolean canBeDone(Context ctx) {
     Objects.requireNonNull(ctx, "ctx");
-    if (ctx instanceof AbstractContext known && known.cancelAncestor() == null) {
-      return null;
+    if (ctx instanceof AbstractContext known) {
+      return known.cancelAncestor() != null;
     }
-    Channel<Void> done = ctx.done();
-    if (done instanceof ChannelRef<?> ref && DoneChannels.isNever(ref.core())) {
-      return null;
-    }
-    return done;
+    return !(ctx.done() instanceof ChannelRef<?> ref && DoneChannels.isNever(ref.core()));
   }
 
   /**
-   * Registers {@code wake} to run on the cancelling thread once {@code ctx} is done; it must
-   * only wake a waiter (it runs with context locks held). Stop the result when done waiting.
+   * The done channel to wait on for {@code ctx}, or {@code null} if {@code ctx} can never be done.
+   * Operations skip waiting on a never-done context altogether rather than queueing on the shared
+   * never-closed channel, where every waiter in the program would contend for one lock and leave a
+   * node behind.
    */
-  public static dev.conduit.AfterFunc onDoneInline(Context ctx, Runnable wake) {
+  public static @Nullable Channel<Void> doneToWaitOn(Context ctx) {
+    return canBeDone(ctx) ? ctx.done() : null;
+  }
+
+  /**
+   * Registers {@code wake} to run on the cancelling thread once {@code ctx} is done; it must only
+   * wake a waiter (it runs with context locks held). Stop the result when done waiting.
+   */
+  public static AfterFunc onDoneInline(Context ctx, Runnable wake) {
     if (ctx instanceof AbstractContext known) {
       return AfterFuncContext.register(known, wake, true);
     }

@@ -3,10 +3,10 @@ package dev.conduit.internal;
 import dev.conduit.Channel;
 
 /**
- * The two done channels that every context may share instead of creating its own: one that is
- * never closed (for contexts that can never be done) and one that is already closed (for
- * contexts cancelled before anybody asked for their done channel). Both are handed out only as
- * receive-only views, so no user can close or send on them.
+ * The two done channels that every context may share instead of creating its own: one that is never
+ * closed (for contexts that can never be done) and one that is already closed (for contexts
+ * cancelled before anybody asked for their done channel). Both are handed out only as receive-only
+ * views, so no user can close or send on them.
  */
 final class DoneChannels {
   private static final ChannelImpl<Void> NEVER_CORE = new ChannelImpl<>(0);

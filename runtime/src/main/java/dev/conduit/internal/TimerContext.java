@@ -9,9 +9,9 @@ import org.jspecify.annotations.Nullable;
  * {@code withTimeout} and {@code withDeadline}: a {@link CancelContext} that also cancels itself
  * with a deadline-exceeded reason when a timer on {@link TimerScheduler} fires.
  *
- * <p>The timer is scheduled under the context's lock only if the context is not already done,
- * and cancelling removes it from the scheduler's queue under the same lock, so a cancelled
- * context never leaves a timer behind, whoever cancelled it and whenever.
+ * <p>The timer is scheduled under the context's lock only if the context is not already done, and
+ * cancelling removes it from the scheduler's queue under the same lock, so a cancelled context
+ * never leaves a timer behind, whoever cancelled it and whenever.
  */
 final class TimerContext extends CancelContext implements Runnable {
   private final Instant deadline;

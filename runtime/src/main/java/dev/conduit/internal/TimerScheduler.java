@@ -2,16 +2,17 @@ package dev.conduit.internal;
 
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The one timer thread behind context deadlines, {@code Timers.after} and {@code Ticker}.
  *
- * <p>It is a single daemon platform thread named {@value #THREAD_NAME}, started on the first
- * timer and ended after {@value #IDLE_SECONDS} idle seconds. A platform thread rather than a
- * virtual one so that deadlines fire on time even when every carrier thread is busy with
- * virtual threads that poll {@code ctx.err()} in a loop. Timer tasks only flip state and send
- * without blocking, so one thread serves them all.
+ * <p>It is a single daemon platform thread named {@value #THREAD_NAME}, started on the first timer
+ * and ended after {@value #IDLE_SECONDS} idle seconds. A platform thread rather than a virtual one
+ * so that deadlines fire on time even when every carrier thread is busy with virtual threads that
+ * poll {@code ctx.err()} in a loop. Timer tasks only flip state and send without blocking, so one
+ * thread serves them all.
  *
  * <p>Cancelled tasks are removed from the queue at once ({@link
  * ScheduledThreadPoolExecutor#setRemoveOnCancelPolicy}), rather than when their time would have
@@ -29,9 +30,22 @@ public final class TimerScheduler {
     static final ScheduledThreadPoolExecutor EXECUTOR = create();
 
     private static ScheduledThreadPoolExecutor create() {
+      ThreadFactory platform =
+          Thread.ofPlatform()
+              .name(THREAD_NAME)
+              .daemon(true)
+              .inheritInheritableThreadLocals(false)
+              .factory();
       ScheduledThreadPoolExecutor executor =
           new ScheduledThreadPoolExecutor(
-              1, Thread.ofPlatform().name(THREAD_NAME).daemon(true).factory());
+              1,
+              task -> {
+                // Not whichever thread happened to start the first timer: in a container, its
+                // context class loader would stay reachable for as long as the thread lives.
+                Thread thread = platform.newThread(task);
+                thread.setContextClassLoader(TimerScheduler.class.getClassLoader());
+                return thread;
+              });
       executor.setRemoveOnCancelPolicy(true);
       executor.setKeepAliveTime(IDLE_SECONDS, TimeUnit.SECONDS);
       executor.allowCoreThreadTimeOut(true);

@@ -6,6 +6,7 @@ import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
@@ -24,10 +25,10 @@ import org.jspecify.annotations.Nullable;
  * Resolves which direction a channel expression has and where that direction was declared.
  *
  * <p>The direction comes from {@code @SendOnly}/{@code @ReceiveOnly} on the declaration the
- * expression reads (parameter, field, local, method return) or on its type (a type argument such
- * as {@code List<@ReceiveOnly Channel<T>>}). A {@code var} local, like Go's {@code x := in}, takes
- * its initializer's direction; so does a {@code var} for-each variable over a collection of
- * directional channels.
+ * expression reads (parameter, field, local, method return) or on its type (a type argument such as
+ * {@code List<@ReceiveOnly Channel<T>>}). A {@code var} local, like Go's {@code x := in}, takes its
+ * initializer's direction; so does a {@code var} for-each variable over a collection of directional
+ * channels.
  */
 public final class ChannelDirections {
 
@@ -78,7 +79,8 @@ public final class ChannelDirections {
       if (whenTrue.direction() == Direction.BOTH) {
         return whenFalse;
       }
-      if (whenFalse.direction() == Direction.BOTH || whenFalse.direction() == whenTrue.direction()) {
+      if (whenFalse.direction() == Direction.BOTH
+          || whenFalse.direction() == whenTrue.direction()) {
         return whenTrue;
       }
       return new Directed(Direction.BOTH, name, "");
@@ -107,8 +109,13 @@ public final class ChannelDirections {
         return new Directed(
             declared,
             name,
-            "returned " + declared.annotation() + " by " + method.owner.getSimpleName() + "."
-                + method.getSimpleName() + "()");
+            "returned "
+                + declared.annotation()
+                + " by "
+                + method.owner.getSimpleName()
+                + "."
+                + method.getSimpleName()
+                + "()");
       }
     }
     // A type argument's annotation reaches here through substitution: list.get(i) on a
@@ -135,23 +142,29 @@ public final class ChannelDirections {
     Direction direction = ofAnnotations(type.getAnnotationMirrors());
     if (direction == Direction.BOTH && type instanceof Type.CapturedType captured) {
       // get(0) on a List<? extends @ReceiveOnly Channel<?>> has a captured type bounded by it.
-      direction = ofAnnotations(captured.wildcard.getExtendsBound() == null
-          ? List.of() : captured.wildcard.getExtendsBound().getAnnotationMirrors());
+      direction =
+          ofAnnotations(
+              captured.wildcard.getExtendsBound() == null
+                  ? List.of()
+                  : captured.wildcard.getExtendsBound().getAnnotationMirrors());
     }
     return direction;
   }
 
   /**
-   * The direction a {@code var} local (or {@code var} for-each variable) took from its
-   * initializer, or null if {@code variable} is not such a local.
+   * The direction a {@code var} local (or {@code var} for-each variable) took from its initializer,
+   * or null if {@code variable} is not such a local.
    */
   public static @Nullable Directed inferredForVar(VarSymbol variable, VisitorState state) {
     return inferredForVar(variable, state, 0);
   }
 
-  private static @Nullable Directed inferredForVar(VarSymbol variable, VisitorState state, int depth) {
-    if (variable.getKind() != ElementKind.LOCAL_VARIABLE
-        && variable.getKind() != ElementKind.RESOURCE_VARIABLE) {
+  private static @Nullable Directed inferredForVar(
+      VarSymbol variable, VisitorState state, int depth) {
+    ElementKind kind = variable.getKind();
+    if (kind != ElementKind.LOCAL_VARIABLE
+        && kind != ElementKind.RESOURCE_VARIABLE
+        && kind != ElementKind.PARAMETER) {
       return null;
     }
     Tree declaration = Declarations.find(variable, state);
@@ -159,20 +172,53 @@ public final class ChannelDirections {
       return null;
     }
     long line = Declarations.line(tree, state);
+    LambdaExpressionTree lambda = Declarations.lambdaDeclaring(tree, state);
+    if (lambda != null) {
+      // ch -> ... takes its type, annotations included, from the functional interface.
+      Type descriptor = state.getTypes().findDescriptorType(ASTHelpers.getType(lambda));
+      int index = lambda.getParameters().indexOf(tree);
+      Direction direction =
+          index < 0 || index >= descriptor.getParameterTypes().size()
+              ? Direction.BOTH
+              : ofType(descriptor.getParameterTypes().get(index));
+      return direction == Direction.BOTH
+          ? null
+          : new Directed(
+              direction,
+              null,
+              "a lambda parameter typed "
+                  + direction.annotation()
+                  + " by its target at line "
+                  + line);
+    }
     if (tree.getInitializer() != null) {
       Directed from = of(tree.getInitializer(), state, depth + 1);
       return from.direction() == Direction.BOTH
           ? null
-          : new Directed(from.direction(), null, "a var taking its direction from "
-              + from.name(state) + " at line " + line + ", " + from.origin());
+          : new Directed(
+              from.direction(),
+              null,
+              "a var taking its direction from "
+                  + from.name(state)
+                  + " at line "
+                  + line
+                  + ", "
+                  + from.origin());
     }
     EnhancedForLoopTree loop = Declarations.forEachDeclaring(tree, state);
     if (loop != null) {
       Type iterable = ASTHelpers.getType(loop.getExpression());
       Direction element = elementDirection(iterable, state);
       if (element != Direction.BOTH) {
-        return new Directed(element, null, "a var over " + element.adjective() + " elements of '"
-            + state.getSourceForNode(loop.getExpression()) + "' at line " + line);
+        return new Directed(
+            element,
+            null,
+            "a var over "
+                + element.adjective()
+                + " elements of '"
+                + state.getSourceForNode(loop.getExpression())
+                + "' at line "
+                + line);
       }
     }
     return null;

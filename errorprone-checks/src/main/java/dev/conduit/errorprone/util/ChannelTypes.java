@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
  * Which types are channels, and which of their methods send or receive.
  *
  * <p>Types are matched by fully-qualified name so that the checks need nothing but Error Prone at
- * run time: a family whose base type is not on the compilation's class path simply never matches.
- * A new family (for example another library's queues) is one more entry in {@link #FAMILIES}.
+ * run time: a family whose base type is not on the compilation's class path simply never matches. A
+ * new family (for example another library's queues) is one more entry in {@link #FAMILIES}.
  */
 public final class ChannelTypes {
 
@@ -50,15 +50,51 @@ public final class ChannelTypes {
       new Family(
           subtypeOf("java.util.concurrent.BlockingQueue"),
           ImmutableSet.of(
-              "put", "offer", "add", "addAll", "transfer", "tryTransfer", "putFirst", "putLast",
-              "offerFirst", "offerLast", "addFirst", "addLast", "push"),
+              "put",
+              "offer",
+              "add",
+              "addAll",
+              "transfer",
+              "tryTransfer",
+              "putFirst",
+              "putLast",
+              "offerFirst",
+              "offerLast",
+              "addFirst",
+              "addLast",
+              "push"),
           ImmutableSet.of(
-              "take", "poll", "peek", "element", "remove", "drainTo", "iterator", "takeFirst",
-              "takeLast", "pollFirst", "pollLast", "peekFirst", "peekLast", "getFirst", "getLast",
-              "removeFirst", "removeLast", "pop", "descendingIterator"));
+              "take",
+              "poll",
+              "peek",
+              "element",
+              "remove",
+              "drainTo",
+              "iterator",
+              "takeFirst",
+              "takeLast",
+              "pollFirst",
+              "pollLast",
+              "peekFirst",
+              "peekLast",
+              "getFirst",
+              "getLast",
+              "removeFirst",
+              "removeLast",
+              "pop",
+              "descendingIterator"));
 
   private static final ImmutableList<Family> FAMILIES =
       ImmutableList.of(CONDUIT_CHANNEL, GENERATED_CHANNEL, BLOCKING_QUEUE);
+
+  /** Every send or receive name of any family: a cheap test before any type is looked at. */
+  private static final ImmutableSet<String> OPERATION_NAMES =
+      FAMILIES.stream()
+          .flatMap(
+              family ->
+                  java.util.stream.Stream.concat(
+                      family.sends().stream(), family.receives().stream()))
+          .collect(ImmutableSet.toImmutableSet());
 
   private ChannelTypes() {}
 
@@ -73,11 +109,14 @@ public final class ChannelTypes {
    */
   public static Optional<Operation> operation(
       @Nullable Type receiverType, MethodSymbol method, VisitorState state) {
-    Optional<Family> family = family(receiverType, state);
-    if (family.isEmpty() || method.isStatic()) {
+    String name = method.getSimpleName().toString();
+    if (!OPERATION_NAMES.contains(name) || method.isStatic()) {
       return Optional.empty();
     }
-    String name = method.getSimpleName().toString();
+    Optional<Family> family = family(receiverType, state);
+    if (family.isEmpty()) {
+      return Optional.empty();
+    }
     // Collection.remove(Object) deletes a known element; only the no-argument remove() receives.
     if (name.equals("remove") && !method.getParameters().isEmpty()) {
       return Optional.empty();
@@ -92,8 +131,26 @@ public final class ChannelTypes {
     return Optional.empty();
   }
 
+  /** The collection types through which a channel that is one can be received from. */
+  private static final ImmutableSet<String> READABLE_VIEWS =
+      ImmutableSet.of(
+          "java.lang.Iterable", "java.util.Collection", "java.util.Queue", "java.util.Deque");
+
+  /**
+   * Whether {@code type} is not itself a channel type but a collection view of one ({@code
+   * Iterable<T>}, {@code Collection<T>}, {@code Queue<T>}, {@code Deque<T>}), through which code
+   * can receive from a channel passed as it.
+   */
+  public static boolean isReadableView(@Nullable Type type, VisitorState state) {
+    return type != null
+        && type.tsym != null
+        && READABLE_VIEWS.contains(type.tsym.getQualifiedName().toString());
+  }
+
   private static Optional<Family> family(@Nullable Type type, VisitorState state) {
-    if (type == null || type.isPrimitive() || type.getKind() == javax.lang.model.type.TypeKind.NULL) {
+    if (type == null
+        || type.isPrimitive()
+        || type.getKind() == javax.lang.model.type.TypeKind.NULL) {
       return Optional.empty();
     }
     for (Family family : FAMILIES) {
@@ -108,13 +165,16 @@ public final class ChannelTypes {
     return (type, state) -> {
       Type base = state.getTypeFromString(className);
       return base != null
-          && state.getTypes().isSubtype(state.getTypes().erasure(type), state.getTypes().erasure(base));
+          && state
+              .getTypes()
+              .isSubtype(state.getTypes().erasure(type), state.getTypes().erasure(base));
     };
   }
 
   private static boolean isGeneratedWrapper(Type type, VisitorState state) {
     Symbol.TypeSymbol symbol = type.tsym;
-    if (!(symbol instanceof ClassSymbol cls) || !cls.getSimpleName().toString().endsWith("Channel")) {
+    if (!(symbol instanceof ClassSymbol cls)
+        || !cls.getSimpleName().toString().endsWith("Channel")) {
       return false;
     }
     boolean sendEnd = false;

@@ -1,6 +1,9 @@
 package dev.conduit.errorprone.util;
 
-/** The direction a channel may be used in: Go's {@code chan<- T}, {@code <-chan T} or {@code chan T}. */
+/**
+ * The direction a channel may be used in: Go's {@code chan<- T}, {@code <-chan T} or {@code chan
+ * T}.
+ */
 public enum Direction {
   /** {@code @SendOnly}: Go's {@code chan<- T}. */
   SEND_ONLY("send-only", "@SendOnly"),
@@ -37,8 +40,8 @@ public enum Direction {
   }
 
   /**
-   * Whether a channel of this direction may flow into a slot declared with {@code target}: Go
-   * lets {@code chan T} narrow to either direction but never widens a directional channel.
+   * Whether a channel of this direction may flow into a slot declared with {@code target}: Go lets
+   * {@code chan T} narrow to either direction but never widens a directional channel.
    *
    * @param targetIsChannelTyped whether the slot's declared type is itself a channel type (an
    *     {@code Object} or type-variable slot says nothing about direction)

@@ -8,8 +8,8 @@ import java.util.function.Supplier;
  * escapes a matcher stops javac, so a check that meets code it did not foresee reports nothing
  * instead.
  *
- * <p>Conduit's own tests set the system property {@value #RETHROW_PROPERTY} so that such a
- * failure fails the test rather than hiding a bug.
+ * <p>Conduit's own tests set the system property {@value #RETHROW_PROPERTY} so that such a failure
+ * fails the test rather than hiding a bug.
  */
 public final class Guard {
 

@@ -1,6 +1,8 @@
 package dev.conduit.errorprone.util;
 
 import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
@@ -22,16 +24,19 @@ public final class Slots {
    * @param channelTyped whether the place's declared type is a channel type; an {@code Object} or
    *     type-variable place says nothing about direction and accepts any channel
    * @param description how messages name it, e.g. {@code "parameter 'out' of drain()"}
+   * @param readable whether the place is typed as a collection view of a channel ({@code Iterable},
+   *     {@code Collection}, {@code Queue}, {@code Deque}) through which code can receive from it
    */
-  public record Slot(Direction direction, boolean channelTyped, String description) {}
+  public record Slot(
+      Direction direction, boolean channelTyped, String description, boolean readable) {}
 
   private Slots() {}
 
   /**
    * The {@code index}th argument's parameter of {@code method}.
    *
-   * @param ownerType the receiver's type, to see a class type parameter as instantiated (the
-   *     {@code E} of {@code List<@ReceiveOnly Channel<T>>.add(E)}), or null
+   * @param ownerType the receiver's type, to see a class type parameter as instantiated (the {@code
+   *     E} of {@code List<@ReceiveOnly Channel<T>>.add(E)}), or null
    * @param varargsCall whether the call passes varargs as separate arguments
    */
   public static @Nullable Slot parameter(
@@ -47,7 +52,8 @@ public final class Slots {
     int position = Math.min(index, parameters.size() - 1);
     VarSymbol parameter = parameters.get(position);
     Type type = parameter.asType();
-    if (ownerType != null && type.getKind() == javax.lang.model.type.TypeKind.TYPEVAR
+    if (ownerType != null
+        && type.getKind() == javax.lang.model.type.TypeKind.TYPEVAR
         && type.tsym.owner instanceof Symbol.ClassSymbol) {
       List<Type> instantiated = state.getTypes().memberType(ownerType, method).getParameterTypes();
       if (position < instantiated.size()) {
@@ -72,7 +78,8 @@ public final class Slots {
     return new Slot(
         direction,
         ChannelTypes.isChannel(type, state),
-        parameterName(parameter, position) + " of " + methodName);
+        parameterName(parameter, position) + " of " + methodName,
+        ChannelTypes.isReadableView(type, state));
   }
 
   private static String parameterName(VarSymbol parameter, int position) {
@@ -94,11 +101,13 @@ public final class Slots {
     return new Slot(
         direction,
         ChannelTypes.isChannel(variable.asType(), state),
-        kind + " '" + variable.getSimpleName() + "'");
+        kind + " '" + variable.getSimpleName() + "'",
+        ChannelTypes.isReadableView(variable.asType(), state));
   }
 
   /** An element of an array whose type is {@code arrayType}. */
-  public static @Nullable Slot arrayElement(@Nullable Type arrayType, String arrayName, VisitorState state) {
+  public static @Nullable Slot arrayElement(
+      @Nullable Type arrayType, String arrayName, VisitorState state) {
     Type element = arrayType == null ? null : state.getTypes().elemtype(arrayType);
     if (element == null) {
       return null;
@@ -106,7 +115,22 @@ public final class Slots {
     return new Slot(
         ChannelDirections.ofType(element),
         ChannelTypes.isChannel(element, state),
-        "an element of " + arrayName);
+        "an element of " + arrayName,
+        ChannelTypes.isReadableView(element, state));
+  }
+
+  /**
+   * What a lambda returns, as its functional interface declares. Only a declared direction is
+   * compared: the interface's type is often inferred ({@code supplyAsync(() -> in)}), and an
+   * inferred type declares nothing, so an unannotated one accepts any channel.
+   */
+  public static @Nullable Slot lambdaResult(LambdaExpressionTree lambda, VisitorState state) {
+    Type type = ASTHelpers.getType(lambda);
+    if (type == null) {
+      return null;
+    }
+    Type result = state.getTypes().findDescriptorType(type).getReturnType();
+    return new Slot(ChannelDirections.ofType(result), false, "the result of this lambda", false);
   }
 
   /** What {@code method} returns. */
@@ -114,6 +138,7 @@ public final class Slots {
     return new Slot(
         ChannelDirections.declared(method),
         ChannelTypes.isChannel(method.getReturnType(), state),
-        "the return value of " + method.getSimpleName() + "()");
+        "the return value of " + method.getSimpleName() + "()",
+        ChannelTypes.isReadableView(method.getReturnType(), state));
   }
 }

@@ -1,0 +1,112 @@
+package dev.conduit.errorprone;
+
+import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
+import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
+
+import com.google.errorprone.BugPattern;
+import com.google.errorprone.ErrorProneFlags;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.VariableTreeMatcher;
+import com.google.errorprone.fixes.SuggestedFix;
+import com.google.errorprone.fixes.SuggestedFixes;
+import com.google.errorprone.matchers.Description;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.tools.javac.code.Symbol;
+import dev.conduit.errorprone.util.ConduitApi;
+import dev.conduit.errorprone.util.Guard;
+import dev.conduit.errorprone.util.LocalChannels;
+import dev.conduit.errorprone.util.LocalChannels.LocalChannel;
+import dev.conduit.errorprone.util.SendCount;
+import dev.conduit.errorprone.util.WaitingParent;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import javax.inject.Inject;
+
+/**
+ * The goroutine leak Go's tutorials warn about: a goroutine sends its result on an unbuffered
+ * channel, and the method that started it may stop waiting first (a timeout, a cancelled context,
+ * another select clause, an early return). The send then blocks forever, and the goroutine with
+ * everything it references is never freed.
+ */
+@BugPattern(
+    summary =
+        "A goroutine's send on an unbuffered channel can block forever once the receiver stops"
+            + " waiting.",
+    severity = ERROR,
+    linkType = CUSTOM,
+    link = "https://github.com/conduit-dev/conduit/blob/main/docs/checks/AbandonedSender.md")
+public final class AbandonedSender extends BugChecker implements VariableTreeMatcher {
+
+  /** For ServiceLoader, which Error Prone uses to find plugin checks. */
+  public AbandonedSender() {}
+
+  /** For Error Prone, which injects the {@code -XepOpt} flags; this check has none. */
+  @Inject
+  public AbandonedSender(ErrorProneFlags flags) {}
+
+  @Override
+  public Description matchVariable(VariableTree tree, VisitorState state) {
+    return Guard.run(() -> match(tree, state));
+  }
+
+  private Description match(VariableTree tree, VisitorState state) {
+    // Cheap first: only locals initialized by Channel.unbuffered() or Channel.buffered(0).
+    if (!(tree.getInitializer() instanceof MethodInvocationTree creation)
+        || !isUnbufferedCreation(creation, state)) {
+      return Description.NO_MATCH;
+    }
+    Symbol symbol = ASTHelpers.getSymbol(tree);
+    LocalChannel channel = symbol == null ? null : LocalChannels.find(symbol, state);
+    if (channel == null || channel.escapes() || channel.handedOut()) {
+      return Description.NO_MATCH; // Returned or handed on: the receiver is somewhere else.
+    }
+    WaitingParent parent = WaitingParent.analyze(channel, state);
+    if (parent.goroutineSends().isEmpty() || parent.stopsWaiting().isEmpty()) {
+      return Description.NO_MATCH;
+    }
+    String name = symbol.getSimpleName().toString();
+    long sends = channel.maxSends();
+    Description.Builder description =
+        buildDescription(creation)
+            .setMessage(
+                String.format(
+                    "a goroutine sends on unbuffered channel '%s', but this method may stop waiting"
+                        + " for it (%s); the send then blocks forever and the goroutine leaks; %s",
+                    name,
+                    parent.stopsWaiting().stream().distinct().collect(Collectors.joining("; ")),
+                    sends < SendCount.UNBOUNDED
+                        ? "give the channel a slot for each send: Channel.buffered(" + sends + ")"
+                        : "let the goroutine give up too, with send(ctx, value) or a select"));
+    if (sends > 0 && sends < SendCount.UNBOUNDED) {
+      fix(creation, sends, state).ifPresent(description::addFix);
+    }
+    return description.build();
+  }
+
+  private static boolean isUnbufferedCreation(MethodInvocationTree creation, VisitorState state) {
+    if (ConduitApi.UNBUFFERED.matches(creation, state)) {
+      return true;
+    }
+    return ConduitApi.BUFFERED.matches(creation, state)
+        && ASTHelpers.constValue(creation.getArguments().get(0)) instanceof Integer capacity
+        && capacity == 0;
+  }
+
+  /** {@code Channel.unbuffered()} becomes {@code Channel.buffered(n)}, type arguments kept. */
+  private static Optional<SuggestedFix> fix(
+      MethodInvocationTree creation, long sends, VisitorState state) {
+    SuggestedFix.Builder fix = SuggestedFix.builder();
+    String channel = SuggestedFixes.qualifyType(state, fix, ConduitApi.CHANNEL);
+    String typeArguments =
+        creation.getTypeArguments().isEmpty()
+            ? ""
+            : creation.getTypeArguments().stream()
+                .map(state::getSourceForNode)
+                .collect(Collectors.joining(", ", "<", ">"));
+    return Optional.of(
+        fix.replace(creation, channel + "." + typeArguments + "buffered(" + sends + ")").build());
+  }
+}

@@ -1,0 +1,149 @@
+package dev.conduit.errorprone;
+
+import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
+import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
+import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
+
+import com.google.errorprone.BugPattern;
+import com.google.errorprone.ErrorProneFlags;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
+import com.google.errorprone.matchers.Description;
+import com.google.errorprone.matchers.Matcher;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.tree.JCTree;
+import dev.conduit.errorprone.util.ConduitApi;
+import dev.conduit.errorprone.util.Declarations;
+import dev.conduit.errorprone.util.Goroutines;
+import dev.conduit.errorprone.util.Guard;
+import javax.inject.Inject;
+
+/**
+ * Go's staticcheck SA2000: {@code WaitGroup.add} called inside the goroutine it counts races with
+ * {@code await()}, which may see a zero counter and return before the goroutine has even started.
+ */
+@BugPattern(
+    summary = "WaitGroup.add is called inside the goroutine it counts; call it before starting it.",
+    severity = ERROR,
+    linkType = CUSTOM,
+    link =
+        "https://github.com/conduit-dev/conduit/blob/main/docs/checks/WaitGroupAddInGoroutine.md")
+public final class WaitGroupAddInGoroutine extends BugChecker
+    implements MethodInvocationTreeMatcher {
+
+  private static final Matcher<ExpressionTree> ADD =
+      instanceMethod().onExactClass(ConduitApi.WAIT_GROUP).named("add");
+
+  private static final Matcher<ExpressionTree> DONE =
+      instanceMethod().onExactClass(ConduitApi.WAIT_GROUP).namedAnyOf("done", "go");
+
+  /** For ServiceLoader, which Error Prone uses to find plugin checks. */
+  public WaitGroupAddInGoroutine() {}
+
+  /** For Error Prone, which injects the {@code -XepOpt} flags; this check has none. */
+  @Inject
+  public WaitGroupAddInGoroutine(ErrorProneFlags flags) {}
+
+  @Override
+  public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
+    return Guard.run(() -> match(tree, state));
+  }
+
+  private Description match(MethodInvocationTree tree, VisitorState state) {
+    if (!ConduitApi.writtenName(tree).equals("add") || !ADD.matches(tree, state)) {
+      return Description.NO_MATCH;
+    }
+    ExpressionTree receiver = ASTHelpers.getReceiver(tree);
+    Symbol group = receiver == null ? null : ASTHelpers.getSymbol(receiver);
+    TreePath goroutine = Goroutines.enclosing(state.getPath(), state);
+    if (group == null
+        || goroutine == null
+        || declaredInside(group, goroutine.getLeaf(), state)
+        // wg.go(...) counted this goroutine before starting it: the counter cannot be zero here.
+        || launchedBySameGroup(goroutine, group)
+        // The add is for a goroutine this one starts afterwards, which calls done().
+        || countsNestedGoroutine(tree, goroutine.getLeaf(), group, state)) {
+      return Description.NO_MATCH;
+    }
+    String name = group.getSimpleName().toString();
+    return buildDescription(tree)
+        .setMessage(
+            String.format(
+                "%s.add() runs inside the goroutine it counts, so %s.await() may see a zero counter"
+                    + " and return before this goroutine has started; call %s.add() before starting"
+                    + " the goroutine, or start it with %s.go(...)",
+                name, name, name, name))
+        .build();
+  }
+
+  private static boolean declaredInside(Symbol symbol, Tree goroutine, VisitorState state) {
+    if (!(symbol instanceof Symbol.VarSymbol var) || var.owner instanceof Symbol.ClassSymbol) {
+      return false; // A field lives outside every goroutine.
+    }
+    Tree declaration = Declarations.find(symbol, state);
+    return declaration != null
+        && ((JCTree) declaration).getStartPosition() >= ((JCTree) goroutine).getStartPosition()
+        && state.getEndPosition(declaration) <= state.getEndPosition(goroutine);
+  }
+
+  private static boolean launchedBySameGroup(TreePath goroutine, Symbol group) {
+    return goroutine.getParentPath().getLeaf() instanceof MethodInvocationTree launch
+        && ConduitApi.methodName(launch).equals("go")
+        && ASTHelpers.getReceiver(launch) instanceof ExpressionTree launcher
+        && ASTHelpers.getSymbol(launcher) == group;
+  }
+
+  private static boolean countsNestedGoroutine(
+      MethodInvocationTree add, Tree goroutine, Symbol group, VisitorState state) {
+    int addEnd = state.getEndPosition(add);
+    boolean[] found = {false};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        checkLaunch(call);
+        return super.visitMethodInvocation(call, null);
+      }
+
+      @Override
+      public Void visitNewClass(com.sun.source.tree.NewClassTree newClass, Void unused) {
+        checkLaunch(newClass);
+        return super.visitNewClass(newClass, null);
+      }
+
+      private void checkLaunch(Tree call) {
+        if (((JCTree) call).getStartPosition() > addEnd && Goroutines.isLaunch(call, state)) {
+          for (Tree body : Goroutines.launchedBodies(call)) {
+            found[0] |= signalsDone(body, group, state);
+          }
+        }
+      }
+    }.scan(
+        goroutine instanceof com.sun.source.tree.LambdaExpressionTree lambda
+            ? lambda.getBody()
+            : goroutine,
+        null);
+    return found[0];
+  }
+
+  private static boolean signalsDone(Tree body, Symbol group, VisitorState state) {
+    boolean[] found = {false};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        found[0] |=
+            DONE.matches(call, state)
+                && ASTHelpers.getReceiver(call) instanceof ExpressionTree receiver
+                && ASTHelpers.getSymbol(receiver) == group;
+        return super.visitMethodInvocation(call, null);
+      }
+    }.scan(body, null);
+    return found[0];
+  }
+}

@@ -1,0 +1,90 @@
+package dev.conduit.errorprone.util;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.fixes.SuggestedFix;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Type;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The suggested fix for a lost handle: turn its declaration and the rest of its block into a
+ * try-with-resources, Java's {@code defer cancel()}. Offered only where that is mechanical: the
+ * handle is declared as a statement of a block, is {@code AutoCloseable}, is never reassigned, and
+ * is only used as a receiver or a plain argument in the rest of the block (never returned, stored
+ * or handed over, which closing it at the end of the block would break).
+ */
+public final class TryWithResourcesFix {
+
+  private TryWithResourcesFix() {}
+
+  /** The fix for the handle created by {@code creation}, if it is mechanical. */
+  public static Optional<SuggestedFix> forCreation(Tree creation, VisitorState state) {
+    TreePath path = TreePath.getPath(state.getPath().getCompilationUnit(), creation);
+    if (path == null
+        || !(path.getParentPath().getLeaf() instanceof VariableTree declaration)
+        || !(path.getParentPath().getParentPath().getLeaf() instanceof BlockTree block)) {
+      return Optional.empty();
+    }
+    Symbol variable = ASTHelpers.getSymbol(declaration);
+    Type autoCloseable = state.getTypeFromString("java.lang.AutoCloseable");
+    if (autoCloseable == null || !state.getTypes().isSubtype(variable.asType(), autoCloseable)) {
+      return Optional.empty();
+    }
+    List<? extends StatementTree> statements = block.getStatements();
+    int index = statements.indexOf(declaration);
+    if (index < 0 || index == statements.size() - 1) {
+      return Optional.empty();
+    }
+    List<? extends StatementTree> rest = statements.subList(index + 1, statements.size());
+    TreePath blockPath = path.getParentPath().getParentPath();
+    for (StatementTree statement : rest) {
+      if (!onlyUsedInPlace(new TreePath(blockPath, statement), variable)) {
+        return Optional.empty();
+      }
+    }
+    String header = state.getSourceForNode(declaration).strip();
+    if (header.endsWith(";")) {
+      header = header.substring(0, header.length() - 1);
+    }
+    int start = ASTHelpers.getStartPosition(declaration);
+    int end = state.getEndPosition(rest.get(rest.size() - 1));
+    String body =
+        state.getSourceCode().subSequence(ASTHelpers.getStartPosition(rest.get(0)), end).toString();
+    return Optional.of(SuggestedFix.replace(start, end, "try (" + header + ") {\n" + body + "\n}"));
+  }
+
+  /** Whether every use of {@code variable} under {@code path} leaves the handle where it is. */
+  private static boolean onlyUsedInPlace(TreePath path, Symbol variable) {
+    boolean[] ok = {true};
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitIdentifier(IdentifierTree tree, Void unused) {
+        if (ASTHelpers.getSymbol(tree) == variable) {
+          Tree parent = getCurrentPath().getParentPath().getLeaf();
+          boolean receiver = parent instanceof MemberSelectTree;
+          boolean argument =
+              parent instanceof MethodInvocationTree invocation
+                  && invocation.getArguments().contains(tree)
+                  && !CancelHandles.isOwnerParameter(invocation, tree);
+          boolean reassigned =
+              parent instanceof AssignmentTree assignment && assignment.getVariable() == tree;
+          ok[0] &= (receiver || argument) && !reassigned;
+        }
+        return null;
+      }
+    }.scan(path, null);
+    return ok[0];
+  }
+}

@@ -1,0 +1,40 @@
+package dev.conduit.errorprone;
+
+import static com.google.common.truth.Truth.assertThat;
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import com.google.errorprone.CompilationTestHelper;
+import com.google.errorprone.bugpatterns.BugChecker;
+import dev.conduit.errorprone.util.Guard;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The Go tutorials' patterns, ported to Conduit (worker pool, pipeline with a context, fan-in,
+ * request with a timeout and select), compile without a single finding from either check.
+ */
+class TutorialsStayCleanTest {
+
+  @BeforeAll
+  static void failLoudly() {
+    System.setProperty(Guard.RETHROW_PROPERTY, "true");
+  }
+
+  @ParameterizedTest
+  @ValueSource(classes = {ChannelDirection.class, LostCancel.class})
+  void noFindings(Class<? extends BugChecker> check) throws IOException {
+    CompilationTestHelper helper = CompilationTestHelper.newInstance(check, getClass());
+    for (String tutorial : List.of("WorkerPool", "Pipeline", "FanIn", "RequestWithTimeout")) {
+      String path = "tutorials/" + tutorial + ".java";
+      try (InputStream in = getClass().getResourceAsStream(path)) {
+        assertThat(in).isNotNull();
+        helper.addSourceLines(path, new String(in.readAllBytes(), UTF_8).split("\n", -1));
+      }
+    }
+    helper.expectNoDiagnostics().doTest();
+  }
+}

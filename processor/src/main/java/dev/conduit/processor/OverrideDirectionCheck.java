@@ -1,0 +1,115 @@
+package dev.conduit.processor;
+
+import java.util.List;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.util.Elements;
+
+/**
+ * An override may not change the channel direction its callers rely on. Through the overridden
+ * method, callers pass channels of its parameters' directions and receive one of its return type's
+ * direction, so, by Go's rule that only a bidirectional channel converts to a directional one:
+ *
+ * <ul>
+ *   <li>a parameter that is directional in the overridden method keeps that direction (dropping it
+ *       would let the override send on a channel its callers gave only for receiving);
+ *   <li>a directional return type must be directional the same way in the overridden method.
+ * </ul>
+ *
+ * Narrowing is fine: an override may take a bidirectional parameter as directional, and may return
+ * a bidirectional channel where a directional one is declared.
+ */
+final class OverrideDirectionCheck {
+  private final Elements elements;
+  private final Overrides overrides;
+  private final Reporter reporter;
+
+  OverrideDirectionCheck(Elements elements, Overrides overrides, Reporter reporter) {
+    this.elements = elements;
+    this.overrides = overrides;
+    this.reporter = reporter;
+  }
+
+  void check(TypeElement type) {
+    for (Element member : type.getEnclosedElements()) {
+      if (member.getKind() == ElementKind.METHOD
+          && Declarations.isWrittenInSource(elements, member)) {
+        checkMethod((ExecutableElement) member, type);
+      } else if (member instanceof TypeElement nested) {
+        check(nested);
+      }
+    }
+  }
+
+  private void checkMethod(ExecutableElement method, TypeElement owner) {
+    List<ExecutableElement> overridden = overrides.overridden(method, owner);
+    if (overridden.isEmpty()) {
+      return;
+    }
+    checkReturn(method, overridden);
+    for (int i = 0; i < method.getParameters().size(); i++) {
+      checkParameter(method, i, overridden);
+    }
+  }
+
+  private void checkReturn(ExecutableElement method, List<ExecutableElement> overridden) {
+    Direction own = DirectionPositions.topLevel(method, method.getReturnType());
+    if (own == Direction.BOTH || own == Direction.CONFLICTING) {
+      return;
+    }
+    for (ExecutableElement superMethod : overridden) {
+      Direction declared = DirectionPositions.topLevel(superMethod, superMethod.getReturnType());
+      if (declared != Direction.CONFLICTING && !own.assignableTo(declared)) {
+        reporter.error(
+            ErrorId.OVERRIDE_DIRECTION,
+            Declarations.describe(method)
+                + " returns a "
+                + own
+                + " channel, but "
+                + Declarations.describeQualified(superMethod)
+                + ", which it overrides, returns a "
+                + declared
+                + " one",
+            method,
+            DirectionMarks.of(method.getAnnotationMirrors()).mirror());
+        return;
+      }
+    }
+  }
+
+  private void checkParameter(
+      ExecutableElement method, int index, List<ExecutableElement> overridden) {
+    VariableElement parameter = method.getParameters().get(index);
+    Direction own = DirectionPositions.topLevel(parameter, parameter.asType());
+    if (own == Direction.CONFLICTING) {
+      return;
+    }
+    for (ExecutableElement superMethod : overridden) {
+      VariableElement superParameter = superMethod.getParameters().get(index);
+      Direction declared = DirectionPositions.topLevel(superParameter, superParameter.asType());
+      if (declared != Direction.CONFLICTING && !declared.assignableTo(own)) {
+        reporter.error(
+            ErrorId.OVERRIDE_DIRECTION,
+            "parameter '"
+                + parameter
+                + "' is "
+                + own
+                + " but "
+                + declared
+                + " in "
+                + Declarations.describeQualified(superMethod)
+                + ", which "
+                + Declarations.describe(method)
+                + " overrides: callers pass it a "
+                + declared
+                + " channel",
+            parameter,
+            DirectionMarks.of(parameter.getAnnotationMirrors()).mirror());
+        return;
+      }
+    }
+  }
+}
