@@ -32,8 +32,9 @@ final class Sarif {
       out.append(i == 0 ? "\n" : ",\n");
       out.append("            {\"id\": ").append(string(rule.name()));
       out.append(", \"shortDescription\": {\"text\": ").append(string(rule.summary())).append("}");
-      if (!rule.link().isEmpty()) {
-        out.append(", \"helpUri\": ").append(string(rule.link()));
+      String help = helpUri(rule.link());
+      if (help != null) {
+        out.append(", \"helpUri\": ").append(string(help));
       }
       out.append("}");
     }
@@ -56,6 +57,26 @@ final class Sarif {
     out.append(findings.isEmpty() ? "]\n" : "\n      ]\n");
     out.append("    }\n  ]\n}\n");
     return out.toString();
+  }
+
+  /**
+   * SARIF wants an absolute URI. A rule's link is either one already, or a path relative to the
+   * Conduit repository ("docs/checks/ChannelDirection.md"), which resolves to the page in the
+   * checkout this tool was built in; without such a checkout the link is left out.
+   */
+  static @org.jspecify.annotations.Nullable String helpUri(String link) {
+    if (link.isEmpty()) {
+      return null;
+    }
+    if (java.net.URI.create(link).isAbsolute()) {
+      return link;
+    }
+    java.nio.file.Path root = Vet.repositoryRoot();
+    if (root == null) {
+      return null;
+    }
+    java.nio.file.Path page = root.resolve(link).normalize();
+    return java.nio.file.Files.isRegularFile(page) ? page.toUri().toString() : null;
   }
 
   /** Relative paths as forward-slash URIs (what code scanning resolves against the checkout). */

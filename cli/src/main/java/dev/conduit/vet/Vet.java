@@ -157,6 +157,25 @@ public final class Vet {
     }
   }
 
+  /**
+   * The Conduit checkout this tool runs from, found by walking up from its jar or classes to the
+   * directory that holds docs/checks; null when it runs from elsewhere.
+   */
+  static @org.jspecify.annotations.Nullable Path repositoryRoot() {
+    Path here;
+    try {
+      here = Path.of(Vet.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (Exception e) {
+      return null;
+    }
+    for (Path dir = here; dir != null; dir = dir.getParent()) {
+      if (Files.isDirectory(dir.resolve("docs").resolve("checks"))) {
+        return dir;
+      }
+    }
+    return null;
+  }
+
   private static String version() {
     String v = Vet.class.getPackage().getImplementationVersion();
     return v == null ? "development" : v;

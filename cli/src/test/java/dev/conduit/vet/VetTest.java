@@ -15,6 +15,7 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +59,37 @@ class VetTest {
             "conduit-vet: 2 findings in 1 file, 1 file checked")
         .inOrder();
     assertThat(run.err()).isEmpty();
+  }
+
+  /** The sample the README runs: one mistake per rule, each found once, at its line. */
+  @Test
+  void theShippedSampleShowsEveryRuleOnce() {
+    Path sample = Path.of(System.getProperty("conduit.vet.sample"));
+    Run run = vet(sample.toString());
+    assertThat(run.status()).isEqualTo(Vet.FINDINGS);
+    String dir = VetRun.displayPath(sample.resolve("shop")) + "/";
+    List<String> places =
+        run.out().lines().filter(l -> l.contains(": [")).map(l -> l.substring(0, l.indexOf("] ") + 1)).toList();
+    assertThat(places)
+        .containsExactly(
+            dir + "Abandoned.java:11:48: [AbandonedSender]",
+            dir + "Blocking.java:10:26: [UncancellableBlockingCall]",
+            dir + "Closing.java:11:14: [DoubleClose]",
+            dir + "Counting.java:14:19: [WaitGroupAddInGoroutine]",
+            dir + "Declarations.java:10:30: [ConduitConflictingDirections]",
+            dir + "Declarations.java:13:30: [ConduitRequiresContext]",
+            dir + "Detached.java:8:43: [ContextPropagation]",
+            dir + "Direction.java:10:35: [ChannelDirection]",
+            dir + "Holder.java:7:25: [ContextInField]",
+            dir + "Lost.java:12:7: [LostCancel]",
+            dir + "Nulls.java:6:25: [NullContext]",
+            dir + "Order.java:7:43: [ContextFirst]")
+        .inOrder();
+    assertThat(run.out()).contains("conduit-vet: 12 findings in 11 files, 12 files checked");
+    // Every rule the tool knows appears in the sample, so a new rule needs a new mistake here.
+    for (String rule : Rules.discover().all().keySet()) {
+      assertThat(run.out()).contains("[" + rule + "]");
+    }
   }
 
   @Test
@@ -140,7 +172,9 @@ class VetTest {
     int ruleIndex = result.get("ruleIndex").asInt();
     JsonNode rule = sarifRun.at("/tool/driver/rules").get(ruleIndex);
     assertThat(rule.get("id").asText()).isEqualTo("ChannelDirection");
-    assertThat(rule.get("helpUri").asText()).endsWith("docs/checks/ChannelDirection.md");
+    String help = rule.get("helpUri").asText();
+    assertThat(help).endsWith("docs/checks/ChannelDirection.md");
+    assertThat(java.nio.file.Files.isRegularFile(Path.of(java.net.URI.create(help)))).isTrue();
     assertThat(run.err()).contains("conduit-vet: 2 findings");
   }
 
