@@ -2,12 +2,19 @@ package dev.conduit.lincheck;
 
 /**
  * The Lincheck budgets. {@code threads} counts the closer thread of {@link
- * ChannelScenarioGenerator}; {@code iterations} is the number of random scenarios (the progress
- * scenarios come on top); {@code invocations} is the number of interleavings explored per scenario.
+ * ChannelScenarioGenerator}; {@code actorsBefore} is the number of {@code trySend}s that fill
+ * buffers first; {@code iterations} is the number of random scenarios (the progress scenarios of
+ * {@link ChannelLincheckTestBase} come on top); {@code invocations} is the number of interleavings
+ * explored (model checking) or runs (stress) per scenario.
  */
 record ChannelLincheckConfig(
     int threads, int actorsPerThread, int actorsBefore, int iterations, int invocations) {
-  static final ChannelLincheckConfig SHORT = new ChannelLincheckConfig(3, 2, 1, 10, 50);
-  static final ChannelLincheckConfig LONG = new ChannelLincheckConfig(3, 3, 2, 100, 5_000);
-  static final ChannelLincheckConfig STRESS = new ChannelLincheckConfig(3, 3, 2, 20, 1_000);
+  /** Every build: a few seconds per capacity on an idle machine. */
+  static final ChannelLincheckConfig SHORT = new ChannelLincheckConfig(3, 2, 1, 8, 50);
+
+  /** {@code -Plong}: three racing threads besides the closer, deeper exploration. */
+  static final ChannelLincheckConfig LONG = new ChannelLincheckConfig(4, 3, 2, 50, 1_000);
+
+  /** {@code -Plong}: the same shapes on real threads. */
+  static final ChannelLincheckConfig STRESS = new ChannelLincheckConfig(4, 3, 2, 50, 2_000);
 }

@@ -14,8 +14,50 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Lincheck runs for one channel capacity: the method, the scenarios and the commands are
- * described in {@code package-info.java} of this package.
+ * Lincheck runs over two channels of one capacity (the subclasses fix 0, 1 and 2): linearizability
+ * of {@code send}, {@code receive}, {@code trySend}, {@code tryReceive} and {@code close}, and of
+ * two-clause selects (receive from {@code a} or {@code b}; receive from {@code a} or send to {@code
+ * b}; each with and without {@code orElse}), including select's exactly-one-clause rule.
+ *
+ * <h2>How Lincheck treats blocking, and what follows</h2>
+ *
+ * <p>Lincheck 3.7's model checker runs the test threads one at a time under its own scheduler. It
+ * intercepts {@code LockSupport.park}/{@code unpark} (so also {@code ReentrantLock} and Conduit's
+ * waiters): a parked thread is not scheduled until someone unparks it, and park may return
+ * spuriously at any switch point. When every unfinished thread is parked it stops with "The
+ * execution has hung", which is always a failure: {@code @Operation(blocking = true)} only exempts
+ * an operation from the obstruction-freedom check, and the "suspended" results of Lincheck's
+ * sequential specifications exist only for Kotlin {@code suspend} functions, not for Java
+ * operations that park. Hence:
+ *
+ * <ul>
+ *   <li>Random scenarios must not be able to block forever. {@link ChannelScenarioGenerator} gives
+ *       every scenario a closer thread that uses only non-waiting operations and then closes both
+ *       channels, which wakes every waiter; a thread still parked is a lost wake-up.
+ *   <li>Matching of blocking operations is checked by hand-written progress scenarios without a
+ *       closer (below), in which every interleaving of a correct channel finishes.
+ *   <li>Results are judged by {@link ChannelModelVerifier} against {@link ChannelModel}, a
+ *       nondeterministic model in which blocking operations are partial and an unbuffered send is
+ *       paired with its receive; Lincheck's own verifier needs a deterministic specification, which
+ *       Conduit's random select choice and unbuffered {@code trySend} do not have.
+ * </ul>
+ *
+ * <p>What this cannot see: a waiting operation has no observable moment of arrival, so a {@code
+ * trySend}, {@code tryReceive} or {@code orElse} that wrongly misses a partner already waiting is
+ * indistinguishable from one that ran before the partner came. The progress scenarios catch the
+ * blocking counterpart of that bug (a missed match leaves a thread parked).
+ *
+ * <h2>Runs</h2>
+ *
+ * <ul>
+ *   <li>{@link #modelCheckingShort()} runs in every {@code mvn -B -pl runtime -am verify}.
+ *   <li>{@link #modelCheckingLong()} and {@link #stressLong()} run with {@code mvn -B -pl runtime
+ *       -am verify -Plong}; for one capacity add {@code -Dtest=UnbufferedChannelLincheckTest
+ *       -Dsurefire.failIfNoSpecifiedTests=false} (see {@code runtime/README-testing.md}).
+ * </ul>
+ *
+ * <p>The budgets are in {@link ChannelLincheckConfig}. Failed scenarios are not shrunk: Lincheck
+ * would remove the closer's {@code close()} and report the resulting hang instead of the bug.
  */
 abstract class ChannelLincheckTestBase extends ChannelOperations {
 

@@ -6,12 +6,12 @@ import java.util.List;
 
 /**
  * The sequential specification of two Conduit channels {@code a} and {@code b} of one capacity,
- * written as a nondeterministic state machine: for a state and an operation it lists every
- * outcome a correct channel may produce. {@link ChannelModelVerifier} searches for an order of the
- * observed operations that this machine accepts.
+ * written as a nondeterministic state machine: for a state and an operation it lists every outcome
+ * a correct channel may produce. {@link ChannelModelVerifier} searches for an order of the observed
+ * operations that this machine accepts.
  *
- * <p>Three things make a deterministic specification (what Lincheck's own verifier needs) wrong
- * for Conduit, and this model handles them:
+ * <p>Three things make a deterministic specification (what Lincheck's own verifier needs) wrong for
+ * Conduit, and this model handles them:
  *
  * <ul>
  *   <li><b>Blocking.</b> A blocking operation is a partial operation: it has no outcome in a state
@@ -24,9 +24,9 @@ import java.util.List;
  *       takes it, and that receive must have started before the send returned (checked by the
  *       verifier with Lincheck's happens-before clocks). No hand-off may be left at the end.
  *   <li><b>Choice.</b> {@code trySend} on an unbuffered channel succeeds only if a receiver waits,
- *       which the caller cannot see, so both outcomes are allowed; a select whose clauses are
- *       both ready picks either. Either way the model applies the effect of the clause that the
- *       result names, and only that one: that is select's exactly-one-clause invariant.
+ *       which the caller cannot see, so both outcomes are allowed; a select whose clauses are both
+ *       ready picks either. Either way the model applies the effect of the clause that the result
+ *       names, and only that one: that is select's exactly-one-clause invariant.
  * </ul>
  */
 final class ChannelModel {
@@ -42,8 +42,14 @@ final class ChannelModel {
 
   /** One state of the two channels. Immutable; {@link #key()} identifies it for memoization. */
   record State(
-      int[] a, int[] b, boolean closedA, boolean closedB, int handoffChannel, int handoffValue,
-      int handoffThread, int handoffActor) {
+      int[] a,
+      int[] b,
+      boolean closedA,
+      boolean closedB,
+      int handoffChannel,
+      int handoffValue,
+      int handoffThread,
+      int handoffActor) {
 
     static State initial() {
       return new State(new int[0], new int[0], false, false, -1, 0, -1, -1);
@@ -76,8 +82,17 @@ final class ChannelModel {
     }
 
     String key() {
-      return Arrays.toString(a) + Arrays.toString(b) + closedA + closedB + handoffChannel + ","
-          + handoffValue + "," + handoffThread + "," + handoffActor;
+      return Arrays.toString(a)
+          + Arrays.toString(b)
+          + closedA
+          + closedB
+          + handoffChannel
+          + ","
+          + handoffValue
+          + ","
+          + handoffThread
+          + ","
+          + handoffActor;
     }
   }
 
@@ -114,7 +129,9 @@ final class ChannelModel {
     return out;
   }
 
-  /** Go's default: only when no clause was ready, which for an unbuffered send clause we cannot see. */
+  /**
+   * Go's default: only when no clause was ready, which for an unbuffered send clause we cannot see.
+   */
   private void orElse(State s, String name, List<Outcome> out) {
     if (!name.endsWith("OrElse") || s.inHandoff()) {
       return;
@@ -139,8 +156,9 @@ final class ChannelModel {
     }
     int[] buffer = s.buffer(c);
     if (buffer.length > 0) {
-      out.add(new Outcome(prefix + buffer[0], s.withBuffer(c, Arrays.copyOfRange(buffer, 1,
-          buffer.length))));
+      out.add(
+          new Outcome(
+              prefix + buffer[0], s.withBuffer(c, Arrays.copyOfRange(buffer, 1, buffer.length))));
     } else if (s.closed(c)) {
       out.add(new Outcome(prefix + CLOSED, s));
     }

@@ -18,9 +18,9 @@ import org.jetbrains.lincheck.datastructures.verifier.CachedVerifier;
 /**
  * Linearizability against {@link ChannelModel}: searches for a total order of the operations that
  * respects each thread's program order and Lincheck's happens-before clocks (an operation that
- * completed before another started comes first) and in which every operation returns what it
- * really returned. The search is a depth-first walk over (operations done per thread, model
- * state), memoized, so it stays small for the short scenarios model checking uses.
+ * completed before another started comes first) and in which every operation returns what it really
+ * returned. The search is a depth-first walk over (operations done per thread, model state),
+ * memoized, so it stays small for the short scenarios model checking uses.
  *
  * <p>Lincheck creates it reflectively with the sequential specification class, which here is the
  * test class; its {@link ChannelOperations#capacity()} says which channels to model.

@@ -8,13 +8,13 @@ import org.jetbrains.lincheck.datastructures.Operation;
 
 /**
  * The operations Lincheck runs against two channels {@code a} and {@code b} of one capacity: the
- * whole {@link Channel} vocabulary on each, and two-clause selects over both. Each test class
- * fixes the capacity; Lincheck makes a fresh instance, so fresh channels, for every run.
+ * whole {@link Channel} vocabulary on each, and two-clause selects over both. Each test class fixes
+ * the capacity; Lincheck makes a fresh instance, so fresh channels, for every run.
  *
- * <p>Every operation returns a string and catches {@link ChannelClosedException}, returning
- * {@code "closed"}: a closed channel is an outcome {@link ChannelModel} predicts, not an error.
- * Any other exception fails the check. A receive returns the value as text, a select names the
- * clause that fired ({@code "a=3"}, {@code "b=closed"}, {@code "b=sent"}, {@code "default"}).
+ * <p>Every operation returns a string and catches {@link ChannelClosedException}, returning {@code
+ * "closed"}: a closed channel is an outcome {@link ChannelModel} predicts, not an error. Any other
+ * exception fails the check. A receive returns the value as text, a select names the clause that
+ * fired ({@code "a=3"}, {@code "b=closed"}, {@code "b=sent"}, {@code "default"}).
  */
 public abstract class ChannelOperations {
   private final Channel<Integer> a = Channel.buffered(capacity());

@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.jetbrains.kotlinx.lincheck.Actor;
-import org.jetbrains.lincheck.datastructures.CTestConfiguration;
 import org.jetbrains.kotlinx.lincheck.CTestStructure;
 import org.jetbrains.kotlinx.lincheck.execution.ExecutionGenerator;
 import org.jetbrains.kotlinx.lincheck.execution.ExecutionScenario;
+import org.jetbrains.lincheck.datastructures.CTestConfiguration;
 import org.jetbrains.lincheck.datastructures.RandomProvider;
 
 /**
@@ -17,21 +17,45 @@ import org.jetbrains.lincheck.datastructures.RandomProvider;
  * deadlock.
  *
  * <p>The shape: the first {@code threads - 1} threads run any operations, blocking ones included;
- * the last thread, the <em>closer</em>, runs only operations that never wait and then closes
- * both channels. Once both are closed every waiting operation wakes (receives see "closed",
- * sends and select send clauses fail) and no later operation waits, so a correct channel always
- * finishes; a thread still parked is a lost wake-up. The initial part fills buffers with {@code
- * trySend}s; the final part drains both channels, which checks what each channel still holds.
- * Every sent value is distinct, so the model can tell which send a receive was paired with.
+ * the last thread, the <em>closer</em>, runs only operations that never wait and then closes both
+ * channels. Once both are closed every waiting operation wakes (receives see "closed", sends and
+ * select send clauses fail) and no later operation waits, so a correct channel always finishes; a
+ * thread still parked is a lost wake-up. The initial part fills buffers with {@code trySend}s; the
+ * final part drains both channels, which checks what each channel still holds. Every sent value is
+ * distinct, so the model can tell which send a receive was paired with.
  */
 public final class ChannelScenarioGenerator extends ExecutionGenerator {
+  /**
+   * What the racing threads pick from. The waiting operations on {@code a} and the waiting selects
+   * appear twice: waiting, waking and selects claimed by two counterparts are where races are.
+   */
   private static final String[] ANY = {
-    "sendA", "sendB", "trySendA", "trySendB", "receiveA", "receiveB", "tryReceiveA", "tryReceiveB",
-    "selectReceive", "selectReceiveOrElse", "selectReceiveASendB", "selectReceiveASendBOrElse",
-    "sendA", "receiveA", "selectReceive", "selectReceiveASendB", "closeA", "closeB"
+    "sendA",
+    "sendA",
+    "sendB",
+    "trySendA",
+    "trySendB",
+    "receiveA",
+    "receiveA",
+    "receiveB",
+    "tryReceiveA",
+    "tryReceiveB",
+    "selectReceive",
+    "selectReceive",
+    "selectReceiveOrElse",
+    "selectReceiveASendB",
+    "selectReceiveASendB",
+    "selectReceiveASendBOrElse",
+    "closeA",
+    "closeB"
   };
+
   private static final String[] NEVER_WAITS = {
-    "trySendA", "trySendB", "tryReceiveA", "tryReceiveB", "selectReceiveOrElse",
+    "trySendA",
+    "trySendB",
+    "tryReceiveA",
+    "tryReceiveB",
+    "selectReceiveOrElse",
     "selectReceiveASendBOrElse"
   };
 
