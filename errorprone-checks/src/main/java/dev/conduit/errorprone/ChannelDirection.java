@@ -39,6 +39,7 @@ import dev.conduit.errorprone.util.ChannelDirections.Directed;
 import dev.conduit.errorprone.util.ChannelUses;
 import dev.conduit.errorprone.util.Direction;
 import dev.conduit.errorprone.util.Docs;
+import dev.conduit.errorprone.util.GeneratedCode;
 import dev.conduit.errorprone.util.Guard;
 import dev.conduit.errorprone.util.Slots;
 import dev.conduit.errorprone.util.Slots.Slot;
@@ -217,7 +218,7 @@ public final class ChannelDirection extends BugChecker
       return Description.NO_MATCH;
     }
     Directed channel = ChannelDirections.of(use.get().channel(), state);
-    if (channel.direction().permits(use.get().kind())) {
+    if (channel.direction().permits(use.get().kind()) || GeneratedCode.isCurrent(state)) {
       return Description.NO_MATCH;
     }
     return buildDescription(use.get().at())
@@ -264,7 +265,8 @@ public final class ChannelDirection extends BugChecker
     }
     // A send-only channel typed as an Iterable or Collection can be iterated, i.e. received from.
     boolean receivable = source.direction() == Direction.SEND_ONLY && slot.readable();
-    if (!receivable && source.direction().assignableTo(slot.direction(), slot.channelTyped())) {
+    if (!receivable && source.direction().assignableTo(slot.direction(), slot.channelTyped())
+        || GeneratedCode.isCurrent(state)) {
       return Description.NO_MATCH;
     }
     String declared;

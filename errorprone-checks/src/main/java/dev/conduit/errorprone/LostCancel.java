@@ -23,6 +23,7 @@ import dev.conduit.errorprone.util.CancelFlow;
 import dev.conduit.errorprone.util.CancelHandles;
 import dev.conduit.errorprone.util.Declarations;
 import dev.conduit.errorprone.util.Docs;
+import dev.conduit.errorprone.util.GeneratedCode;
 import dev.conduit.errorprone.util.Guard;
 import dev.conduit.errorprone.util.HandleSites;
 import dev.conduit.errorprone.util.HandleSites.Fate;
@@ -82,7 +83,7 @@ public final class LostCancel extends BugChecker
 
   private Description check(Tree owner, VisitorState state) {
     List<Site> sites = HandleSites.find(state.getPath(), handles, state);
-    if (sites.isEmpty()) {
+    if (sites.isEmpty() || GeneratedCode.isCurrent(state)) {
       return Description.NO_MATCH; // the cheap syntactic match: nothing is created here
     }
     Map<Tree, CancelHandles.Kind> tracked = new LinkedHashMap<>();

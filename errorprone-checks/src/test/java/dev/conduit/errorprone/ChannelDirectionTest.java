@@ -449,6 +449,29 @@ class ChannelDirectionTest {
   }
 
   @Test
+  void generatedCodeIsItsGeneratorsToAnswerFor() {
+    helper
+        .addSourceLines(
+            "OrderChannel.java",
+            "import dev.conduit.Channel;",
+            "import javax.annotation.processing.Generated;",
+            "@Generated(\"dev.conduit.processor.ConduitProcessor\")",
+            "final class OrderChannel {",
+            "  private final SendEnd sendEnd;",
+            "  OrderChannel(Channel<String> channel) {",
+            "    this.sendEnd = new SendEnd(channel.sendOnly());",
+            "    channel.sendOnly().receive();",
+            "  }",
+            "  static final class SendEnd {",
+            "    SendEnd(Channel<String> channel) {}",
+            "  }",
+            "  static final class ReceiveEnd {}",
+            "}")
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  @Test
   void oddInputsNeverThrow() {
     helper
         .addSourceLines(
@@ -613,6 +636,26 @@ class ChannelDirectionTest {
             "class Test {",
             "  static void f(@ReceiveOnly Channel<Integer> in) {",
             "    Supplier<Channel<Integer>> widened = () -> in;",
+            "  }",
+            "}")
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  @Test
+  void todo_receiveOnlyQueuePassedAsACollectionLetsTheCalleeSend() {
+    // TODO: a Collection or Queue parameter can add to a receive-only queue, but most such
+    // parameters only read (new ArrayList<>(queue)), so this is not reported.
+    helper
+        .addSourceLines(
+            "Test.java",
+            "import dev.conduit.annotations.ReceiveOnly;",
+            "import java.util.Queue;",
+            "import java.util.concurrent.BlockingQueue;",
+            "class Test {",
+            "  static void refill(Queue<String> queue) { queue.add(\"more\"); }",
+            "  static void f(@ReceiveOnly BlockingQueue<String> results) {",
+            "    refill(results);",
             "  }",
             "}")
         .expectNoDiagnostics()

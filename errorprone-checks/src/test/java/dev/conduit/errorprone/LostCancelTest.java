@@ -315,6 +315,20 @@ class LostCancelTest {
   }
 
   @Test
+  void generatedCodeIsItsGeneratorsToAnswerFor() {
+    helper
+        .addSourceLines(
+            "Generated.java",
+            "import dev.conduit.Context;",
+            "@javax.annotation.processing.Generated(\"some.Generator\")",
+            "class Generated {",
+            "  void f(Context ctx) { ctx.withCancel(); }",
+            "}")
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  @Test
   void suppressedWithTheCheckName() {
     method(
             "  @SuppressWarnings(\"LostCancel\")",
@@ -355,6 +369,39 @@ class LostCancelTest {
             "  }",
             "}")
         .setArgs("-XepOpt:LostCancel:ExtraHandles=Pool#lease/release, Pool.Permit#new/giveBack")
+        .doTest();
+  }
+
+  @Test
+  void fluentChainsOfExtraHandles() {
+    helper
+        .addSourceLines(
+            "Batch.java",
+            "final class Batch {",
+            "  static Batch open() { return new Batch(); }",
+            "  Batch add(String item) { return this; }",
+            "  int commit() { return 0; }",
+            "}")
+        .addSourceLines(
+            "Test.java",
+            "class Test {",
+            "  int chained() { return Batch.open().add(\"a\").add(\"b\").commit(); }",
+            "  int viaLocal() {",
+            "    Batch batch = Batch.open();",
+            "    batch.add(\"a\");",
+            "    return batch.add(\"b\").commit();",
+            "  }",
+            "  int chainIntoLocal() {",
+            "    Batch batch = Batch.open().add(\"a\");",
+            "    Batch same = batch.add(\"b\");",
+            "    return same.commit();",
+            "  }",
+            "  void leaks() {",
+            "    // BUG: Diagnostic contains: only its hashCode() is used",
+            "    Batch.open().add(\"a\").hashCode();",
+            "  }",
+            "}")
+        .setArgs("-XepOpt:LostCancel:ExtraHandles=Batch#open/commit")
         .doTest();
   }
 

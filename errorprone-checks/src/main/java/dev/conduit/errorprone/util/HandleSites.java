@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.type.TypeKind;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The cheap, syntactic half of LostCancel: finds the handles a method or lambda body creates (not
@@ -86,7 +87,7 @@ public final class HandleSites {
       private void consider(ExpressionTree tree) {
         CancelHandles.Kind kind = handles.created(tree, state);
         if (kind != null) {
-          sites.add(classify(tree, kind, getCurrentPath(), state));
+          sites.add(classify(tree, kind, getCurrentPath(), handles, state));
         }
       }
     }.scan(bodyPath, null);
@@ -94,16 +95,29 @@ public final class HandleSites {
   }
 
   private static Site classify(
-      ExpressionTree creation, CancelHandles.Kind kind, TreePath path, VisitorState state) {
+      ExpressionTree creation,
+      CancelHandles.Kind kind,
+      TreePath path,
+      CancelHandles handles,
+      VisitorState state) {
     Tree child = creation;
     TreePath parentPath = path.getParentPath();
-    while (parentPath != null
-        && (parentPath.getLeaf() instanceof ParenthesizedTree
-            || parentPath.getLeaf() instanceof TypeCastTree
-            || parentPath.getLeaf() instanceof ConditionalExpressionTree c
-                && c.getCondition() != child)) {
-      child = parentPath.getLeaf();
-      parentPath = parentPath.getParentPath();
+    Type handleType = ASTHelpers.getType(creation);
+    while (parentPath != null) {
+      Tree leaf = parentPath.getLeaf();
+      if (leaf instanceof ParenthesizedTree
+          || leaf instanceof TypeCastTree
+          || leaf instanceof ConditionalExpressionTree c && c.getCondition() != child) {
+        child = leaf;
+        parentPath = parentPath.getParentPath();
+      } else if (fluentCall(leaf, child, parentPath, handleType, kind, handles, state)
+          instanceof MethodInvocationTree call) {
+        // builder.add(x).build(): a method that returns the handle itself continues the chain.
+        child = call;
+        parentPath = parentPath.getParentPath().getParentPath();
+      } else {
+        break;
+      }
     }
     Tree parent = parentPath == null ? null : parentPath.getLeaf();
     if (parent instanceof ExpressionStatementTree) {
@@ -132,6 +146,36 @@ public final class HandleSites {
       return intoArgument(creation, kind, parent, child, state);
     }
     return handedOver(creation, kind);
+  }
+
+  /**
+   * The call {@code child.m(...)} if {@code m} is not a release or a factory and returns the
+   * handle's own type (a fluent {@code return this}), else null.
+   */
+  private static @Nullable MethodInvocationTree fluentCall(
+      Tree leaf,
+      Tree child,
+      TreePath parentPath,
+      @Nullable Type handleType,
+      CancelHandles.Kind kind,
+      CancelHandles handles,
+      VisitorState state) {
+    if (!(leaf instanceof MemberSelectTree select)
+        || select.getExpression() != child
+        || handleType == null
+        || CancelHandles.releases(kind, select.getIdentifier().toString())
+        || parentPath.getParentPath() == null
+        || !(parentPath.getParentPath().getLeaf() instanceof MethodInvocationTree call)
+        || handles.created(call, state) != null) {
+      return null;
+    }
+    Type result = ASTHelpers.getType(call);
+    return result != null
+            && state
+                .getTypes()
+                .isSameType(state.getTypes().erasure(result), state.getTypes().erasure(handleType))
+        ? call
+        : null;
   }
 
   private static Site intoVariable(

@@ -2,15 +2,7 @@ package dev.conduit.errorprone.util;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
-import com.sun.source.tree.AssignmentTree;
-import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.IdentifierTree;
-import com.sun.source.tree.MemberReferenceTree;
-import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.NewClassTree;
-import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
@@ -54,7 +46,7 @@ final class Transfer {
       assign(assignment, s, leaks);
     } else if (node instanceof MethodInvocationNode invocation) {
       created(node, s);
-      if (unwrap(invocation.getTarget().getReceiver()) instanceof LocalVariableNode receiver) {
+      if (fluentRoot(invocation.getTarget().getReceiver()) instanceof LocalVariableNode receiver) {
         String method = invocation.getTarget().getMethod().getSimpleName().toString();
         releaseIf(s, symbol(receiver), kind -> CancelHandles.releases(kind, method));
       }
@@ -152,8 +144,9 @@ final class Transfer {
     }
   }
 
-  private Set<Tree> sitesOf(Node value, State s) {
+  private Set<Tree> sitesOf(Node node, State s) {
     Set<Tree> sites = new HashSet<>();
+    Node value = fluentRoot(node); // Pool.open().add(x) is the handle Pool.open() made
     if (value instanceof LocalVariableNode local) {
       sites.addAll(s.holders.getOrDefault(symbol(local), Set.of()));
     } else if (value instanceof TernaryExpressionNode ternary) {
@@ -183,71 +176,10 @@ final class Transfer {
 
   /** A lambda, method reference or anonymous class that releases a captured handle. */
   private void releaseCaptured(Tree body, State s) {
-    if (s.holders.isEmpty()) {
-      return;
+    if (!s.holders.isEmpty()) {
+      CapturedReleases.scan(
+          body, s.holders::containsKey, (variable, test) -> handOverIf(s, variable, test), state);
     }
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
-        ExpressionTree receiver = ASTHelpers.getReceiver(tree);
-        String method = ASTHelpers.getSymbol(tree).getSimpleName().toString();
-        if (receiver != null) {
-          handOverIf(
-              s, ASTHelpers.getSymbol(receiver), kind -> CancelHandles.releases(kind, method));
-        }
-        capturedArguments(tree.getArguments(), ASTHelpers.getSymbol(tree));
-        return super.visitMethodInvocation(tree, null);
-      }
-
-      @Override
-      public Void visitNewClass(NewClassTree tree, Void unused) {
-        capturedArguments(tree.getArguments(), ASTHelpers.getSymbol(tree));
-        return super.visitNewClass(tree, null);
-      }
-
-      @Override
-      public Void visitMemberReference(MemberReferenceTree tree, Void unused) {
-        String method = tree.getName().toString();
-        handOverIf(
-            s,
-            ASTHelpers.getSymbol(tree.getQualifierExpression()),
-            kind -> CancelHandles.releases(kind, method));
-        return super.visitMemberReference(tree, null);
-      }
-
-      @Override
-      public Void visitReturn(ReturnTree tree, Void unused) {
-        if (tree.getExpression() instanceof IdentifierTree identifier) {
-          handOverIf(s, ASTHelpers.getSymbol(identifier), kind -> true);
-        }
-        return super.visitReturn(tree, null);
-      }
-
-      @Override
-      public Void visitAssignment(AssignmentTree tree, Void unused) {
-        if (tree.getExpression() instanceof IdentifierTree identifier
-            && !s.holders.containsKey(ASTHelpers.getSymbol(tree.getVariable()))) {
-          handOverIf(s, ASTHelpers.getSymbol(identifier), kind -> true);
-        }
-        return super.visitAssignment(tree, null);
-      }
-
-      private void capturedArguments(List<? extends ExpressionTree> arguments, Symbol method) {
-        if (!(method instanceof MethodSymbol callee) || callee.getParameters().isEmpty()) {
-          return;
-        }
-        List<VarSymbol> parameters = callee.getParameters();
-        for (int i = 0; i < arguments.size(); i++) {
-          if (arguments.get(i) instanceof IdentifierTree identifier) {
-            Type type = parameters.get(Math.min(i, parameters.size() - 1)).asType();
-            handOverIf(
-                s,
-                ASTHelpers.getSymbol(identifier),
-                kind -> CancelHandles.canRelease(type, kind, state));
-          }
-        }
-      }
-    }.scan(body, null);
   }
 
   private void escape(Node node, State s) {
@@ -302,6 +234,25 @@ final class Transfer {
                 entry.getKey() != variable
                     && entry.getValue().contains(site)
                     && Declarations.inScope(entry.getKey(), position, state));
+  }
+
+  /**
+   * The local at the start of a fluent chain ({@code builder.add(x).build()} releases {@code
+   * builder}): calls that return their receiver's own type, other than tracked creations.
+   */
+  private Node fluentRoot(Node node) {
+    Node current = unwrap(node);
+    while (current instanceof MethodInvocationNode call
+        && !creates(call)
+        && !call.getTarget().isStatic()
+        && state
+            .getTypes()
+            .isSameType(
+                state.getTypes().erasure((Type) call.getType()),
+                state.getTypes().erasure((Type) call.getTarget().getReceiver().getType()))) {
+      current = unwrap(call.getTarget().getReceiver());
+    }
+    return current;
   }
 
   private static Node unwrap(Node node) {
