@@ -15,6 +15,7 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.tools.javac.code.Symbol;
+import dev.conduit.errorprone.util.Docs;
 import dev.conduit.errorprone.util.ConduitApi;
 import dev.conduit.errorprone.util.Guard;
 import dev.conduit.errorprone.util.LocalChannels;
@@ -37,7 +38,7 @@ import javax.inject.Inject;
             + " waiting.",
     severity = ERROR,
     linkType = CUSTOM,
-    link = "https://github.com/conduit-dev/conduit/blob/main/docs/checks/AbandonedSender.md")
+    link = Docs.PAGES + "AbandonedSender.md")
 public final class AbandonedSender extends BugChecker implements VariableTreeMatcher {
 
   /** For ServiceLoader, which Error Prone uses to find plugin checks. */

@@ -16,6 +16,7 @@ import com.sun.source.tree.VariableTree;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
+import dev.conduit.errorprone.util.Docs;
 import dev.conduit.errorprone.util.ConduitApi;
 import dev.conduit.errorprone.util.Guard;
 import java.util.List;
@@ -29,7 +30,7 @@ import javax.inject.Inject;
     summary = "A Context parameter should be the first parameter of its method or constructor.",
     severity = ERROR,
     linkType = CUSTOM,
-    link = "https://github.com/conduit-dev/conduit/blob/main/docs/checks/ContextFirst.md")
+    link = Docs.PAGES + "ContextFirst.md")
 public final class ContextFirst extends BugChecker implements MethodTreeMatcher {
 
   /** Fully-qualified types that may stand before the context, comma-separated. */

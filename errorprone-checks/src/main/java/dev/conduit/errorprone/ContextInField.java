@@ -20,6 +20,7 @@ import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import dev.conduit.errorprone.util.Docs;
 import dev.conduit.errorprone.util.ConduitApi;
 import dev.conduit.errorprone.util.Guard;
 import javax.inject.Inject;
@@ -34,7 +35,7 @@ import javax.lang.model.element.ElementKind;
         "A Context is stored in a field; pass it as the first parameter of each call instead.",
     severity = ERROR,
     linkType = CUSTOM,
-    link = "https://github.com/conduit-dev/conduit/blob/main/docs/checks/ContextInField.md")
+    link = Docs.PAGES + "ContextInField.md")
 public final class ContextInField extends BugChecker implements VariableTreeMatcher {
 
   /** For ServiceLoader, which Error Prone uses to find plugin checks. */

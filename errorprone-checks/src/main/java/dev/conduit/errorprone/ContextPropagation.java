@@ -24,6 +24,7 @@ import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
+import dev.conduit.errorprone.util.Docs;
 import dev.conduit.errorprone.util.ConduitApi;
 import dev.conduit.errorprone.util.ContextScope;
 import dev.conduit.errorprone.util.ContextScope.InScope;
@@ -42,7 +43,7 @@ import javax.inject.Inject;
     summary = "Context.background() or todo() is passed where a Context is already in scope.",
     severity = ERROR,
     linkType = CUSTOM,
-    link = "https://github.com/conduit-dev/conduit/blob/main/docs/checks/ContextPropagation.md")
+    link = Docs.PAGES + "ContextPropagation.md")
 public final class ContextPropagation extends BugChecker implements MethodInvocationTreeMatcher {
 
   /** For ServiceLoader, which Error Prone uses to find plugin checks. */

@@ -17,6 +17,7 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreeScanner;
+import dev.conduit.errorprone.util.Docs;
 import dev.conduit.errorprone.util.ChannelCloses;
 import dev.conduit.errorprone.util.ConduitApi;
 import dev.conduit.errorprone.util.Declarations;
@@ -35,7 +36,7 @@ import javax.inject.Inject;
     summary = "A channel may be closed twice; closing a closed channel throws.",
     severity = ERROR,
     linkType = CUSTOM,
-    link = "https://github.com/conduit-dev/conduit/blob/main/docs/checks/DoubleClose.md")
+    link = Docs.PAGES + "DoubleClose.md")
 public final class DoubleClose extends BugChecker implements MethodTreeMatcher {
 
   /** For ServiceLoader, which Error Prone uses to find plugin checks. */

@@ -24,6 +24,7 @@ import com.sun.source.tree.TypeCastTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
+import dev.conduit.errorprone.util.Docs;
 import dev.conduit.errorprone.util.ConduitApi;
 import dev.conduit.errorprone.util.Guard;
 import java.util.List;
@@ -35,7 +36,7 @@ import javax.inject.Inject;
     summary = "null is passed as a Context; pass Context.todo() when no context is at hand.",
     severity = ERROR,
     linkType = CUSTOM,
-    link = "https://github.com/conduit-dev/conduit/blob/main/docs/checks/NullContext.md")
+    link = Docs.PAGES + "NullContext.md")
 public final class NullContext extends BugChecker
     implements MethodInvocationTreeMatcher, NewClassTreeMatcher {
 

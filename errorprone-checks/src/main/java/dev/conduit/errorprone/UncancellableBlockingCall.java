@@ -24,6 +24,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.tree.JCTree;
+import dev.conduit.errorprone.util.Docs;
 import dev.conduit.errorprone.util.ConduitApi;
 import dev.conduit.errorprone.util.ContextScope;
 import dev.conduit.errorprone.util.ContextScope.InScope;
@@ -45,8 +46,7 @@ import javax.inject.Inject;
     summary = "A blocking call ignores the Context in scope; use the form that takes the context.",
     severity = ERROR,
     linkType = CUSTOM,
-    link =
-        "https://github.com/conduit-dev/conduit/blob/main/docs/checks/UncancellableBlockingCall.md")
+    link = Docs.PAGES + "UncancellableBlockingCall.md")
 public final class UncancellableBlockingCall extends BugChecker
     implements MethodInvocationTreeMatcher {
 

@@ -19,6 +19,7 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.tree.JCTree;
+import dev.conduit.errorprone.util.Docs;
 import dev.conduit.errorprone.util.ConduitApi;
 import dev.conduit.errorprone.util.Declarations;
 import dev.conduit.errorprone.util.Goroutines;
@@ -33,8 +34,7 @@ import javax.inject.Inject;
     summary = "WaitGroup.add is called inside the goroutine it counts; call it before starting it.",
     severity = ERROR,
     linkType = CUSTOM,
-    link =
-        "https://github.com/conduit-dev/conduit/blob/main/docs/checks/WaitGroupAddInGoroutine.md")
+    link = Docs.PAGES + "WaitGroupAddInGoroutine.md")
 public final class WaitGroupAddInGoroutine extends BugChecker
     implements MethodInvocationTreeMatcher {
 

@@ -44,7 +44,7 @@ class HygieneRegistrationTest {
       if (NAMES.contains(name)) {
         BugPattern pattern = check.getClass().getAnnotation(BugPattern.class);
         assertThat(pattern.linkType()).isEqualTo(BugPattern.LinkType.CUSTOM);
-        assertThat(pattern.link()).endsWith("/docs/checks/" + name + ".md");
+        assertThat(pattern.link()).isEqualTo("docs/checks/" + name + ".md");
         assertThat(pattern.summary()).endsWith(".");
         assertThat(check.canonicalName()).isEqualTo(name);
         // Surefire runs in the module's folder; the pages live at the repository's root.

@@ -11,11 +11,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What every Conduit context shares: the derivation methods and value lookup. The kinds are {@link
- * EmptyContext} (the roots), {@link ValueContext}, {@link WithoutCancelContext} and {@link
- * CancelContext} (with its timer and after-function subclasses).
+ * NeverDoneContext} ({@link EmptyContext}, the roots, and {@link WithoutCancelContext}), {@link
+ * ValueContext} and {@link CancelContext} (with its timer and after-function subclasses).
  */
 abstract sealed class AbstractContext implements Context
-    permits EmptyContext, ValueContext, WithoutCancelContext, CancelContext {
+    permits NeverDoneContext, ValueContext, CancelContext {
 
   /**
    * The nearest context at or above this one that can be cancelled and whose cancellation this one

@@ -1,12 +1,9 @@
 package dev.conduit.internal;
 
-import dev.conduit.Channel;
-import dev.conduit.ContextDoneException;
-import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /** {@code Context.background()} and {@code Context.todo()}: never done, no deadline, no values. */
-final class EmptyContext extends AbstractContext {
+final class EmptyContext extends NeverDoneContext {
   static final EmptyContext BACKGROUND = new EmptyContext("Context.background()");
   static final EmptyContext TODO = new EmptyContext("Context.todo()");
 
@@ -17,32 +14,7 @@ final class EmptyContext extends AbstractContext {
   }
 
   @Override
-  @Nullable CancelContext cancelAncestor() {
-    return null;
-  }
-
-  @Override
   @Nullable AbstractContext parent() {
-    return null;
-  }
-
-  @Override
-  public Channel<Void> done() {
-    return DoneChannels.NEVER;
-  }
-
-  @Override
-  public @Nullable ContextDoneException err() {
-    return null;
-  }
-
-  @Override
-  public @Nullable Throwable cause() {
-    return null;
-  }
-
-  @Override
-  public @Nullable Instant deadline() {
     return null;
   }
 

@@ -1,12 +1,9 @@
 package dev.conduit.internal;
 
-import dev.conduit.Channel;
-import dev.conduit.ContextDoneException;
-import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /** {@code withoutCancel()}: the parent's values, and nothing of its cancellation or deadline. */
-final class WithoutCancelContext extends AbstractContext {
+final class WithoutCancelContext extends NeverDoneContext {
   private final AbstractContext parent;
 
   WithoutCancelContext(AbstractContext parent) {
@@ -14,33 +11,8 @@ final class WithoutCancelContext extends AbstractContext {
   }
 
   @Override
-  @Nullable CancelContext cancelAncestor() {
-    return null;
-  }
-
-  @Override
   AbstractContext parent() {
     return parent;
-  }
-
-  @Override
-  public Channel<Void> done() {
-    return DoneChannels.NEVER;
-  }
-
-  @Override
-  public @Nullable ContextDoneException err() {
-    return null;
-  }
-
-  @Override
-  public @Nullable Throwable cause() {
-    return null;
-  }
-
-  @Override
-  public @Nullable Instant deadline() {
-    return null;
   }
 
   @Override

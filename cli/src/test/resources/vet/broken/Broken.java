@@ -1,0 +1,4 @@
+class Broken {
+  void half( {
+    int x = 
+  }
