@@ -139,7 +139,7 @@ public final class ConduitProcessor extends AbstractProcessor {
     Overrides overrides = new Overrides(elements, processingEnv.getTypeUtils());
     DirectionCheck directions = new DirectionCheck(elements, channelTypes, reporter);
     OverrideDirectionCheck overrideDirections =
-        new OverrideDirectionCheck(elements, overrides, reporter);
+        new OverrideDirectionCheck(elements, channelTypes, overrides, reporter);
     RequiresContextCheck requiresContext =
         new RequiresContextCheck(elements, channelTypes, overrides, reporter);
     for (String name : rootTypes) {

@@ -6,6 +6,7 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 
 /**
@@ -24,13 +25,25 @@ import javax.lang.model.util.Elements;
  */
 final class OverrideDirectionCheck {
   private final Elements elements;
+  private final ChannelTypes channelTypes;
   private final Overrides overrides;
   private final Reporter reporter;
 
-  OverrideDirectionCheck(Elements elements, Overrides overrides, Reporter reporter) {
+  OverrideDirectionCheck(
+      Elements elements, ChannelTypes channelTypes, Overrides overrides, Reporter reporter) {
     this.elements = elements;
+    this.channelTypes = channelTypes;
     this.overrides = overrides;
     this.reporter = reporter;
+  }
+
+  /**
+   * Only channels carry a direction to keep: a direction annotation on anything else is {@link
+   * DirectionCheck}'s error, and reporting it again here as an override would be noise.
+   */
+  private boolean isChannel(TypeMirror type) {
+    ChannelTypes.Kind kind = channelTypes.classify(type);
+    return kind != ChannelTypes.Kind.NOT_A_CHANNEL && kind != ChannelTypes.Kind.UNKNOWN;
   }
 
   void check(TypeElement type) {
@@ -57,7 +70,7 @@ final class OverrideDirectionCheck {
 
   private void checkReturn(ExecutableElement method, List<ExecutableElement> overridden) {
     Direction own = DirectionPositions.topLevel(method, method.getReturnType());
-    if (own == Direction.BOTH || own == Direction.CONFLICTING) {
+    if (own == Direction.BOTH || own == Direction.CONFLICTING || !isChannel(method.getReturnType())) {
       return;
     }
     for (ExecutableElement superMethod : overridden) {
@@ -84,11 +97,14 @@ final class OverrideDirectionCheck {
       ExecutableElement method, int index, List<ExecutableElement> overridden) {
     VariableElement parameter = method.getParameters().get(index);
     Direction own = DirectionPositions.topLevel(parameter, parameter.asType());
-    if (own == Direction.CONFLICTING) {
+    if (own == Direction.CONFLICTING || !isChannel(parameter.asType())) {
       return;
     }
     for (ExecutableElement superMethod : overridden) {
       VariableElement superParameter = superMethod.getParameters().get(index);
+      if (!isChannel(superParameter.asType())) {
+        continue;
+      }
       Direction declared = DirectionPositions.topLevel(superParameter, superParameter.asType());
       if (declared != Direction.CONFLICTING && !declared.assignableTo(own)) {
         reporter.error(

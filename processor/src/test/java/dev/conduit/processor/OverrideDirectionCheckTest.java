@@ -62,6 +62,35 @@ class OverrideDirectionCheckTest {
         .onLine(8);
   }
 
+  /** A direction on a non-channel is DirectionOnNonChannel's error alone, not an override's. */
+  @Test
+  void aDirectionOnANonChannelIsNotAlsoAnOverrideError() {
+    JavaFileObject base =
+        source(
+            "test.Labelled",
+            "package test;",
+            "import dev.conduit.Channel;",
+            "import dev.conduit.annotations.*;",
+            "interface Labelled {",
+            "  void consume(@ReceiveOnly Channel<String> in, @SendOnly String label);",
+            "}");
+    JavaFileObject override =
+        source(
+            "test.Plain",
+            "package test;",
+            "import dev.conduit.Channel;",
+            "import dev.conduit.annotations.*;",
+            "abstract class Plain implements Labelled {",
+            "  @Override public void consume(@ReceiveOnly Channel<String> in, String label) {}",
+            "}");
+    Compilation compilation = compile(base, override);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[ConduitDirectionOnNonChannel]")
+        .inFile(base)
+        .onLine(5);
+  }
+
   @Test
   void overridesThatKeepOrNarrowDirectionsAreFine() {
     Compilation compilation =
