@@ -475,7 +475,6 @@ class LostCancelTest {
             "      if (early) {",
             "        return;",
             "      }",
-            "      child.cancel();",
             "    }",
             "  }",
             "}")
