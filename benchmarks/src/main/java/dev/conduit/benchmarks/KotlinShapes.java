@@ -15,10 +15,12 @@ import kotlinx.coroutines.selects.SelectImplementation;
 /**
  * The coroutine bodies the benchmarks need, each the state machine of a small Kotlin loop
  * (quoted in its Javadoc). A field {@code state} records which suspend call is outstanding, as
- * kotlinc's {@code label} does.
+ * kotlinc's {@code label} does, and like kotlinc's code every field is written before the
+ * suspending call: once a call has returned {@link KotlinCoroutines#SUSPENDED}, the resumption
+ * may already be running on another thread, so the suspended invocation touches nothing more.
  */
 final class KotlinShapes {
-  private static final int RUNNING = 0;
+  private static final int RUNNING = 0; // not yet suspended
   private static final int IN_SEND = 1;
   private static final int IN_RECEIVE = 2;
 
@@ -95,31 +97,26 @@ final class KotlinShapes {
 
     @Override
     Object resume(Object resumed) {
-      Object value = null;
-      if (state == IN_RECEIVE) {
-        value = resumed;
-      } else if (state == IN_SEND) {
-        relayed++;
-      }
-      state = RUNNING;
+      // A resumed send needs nothing: it was counted before the call.
+      Object value = state == IN_RECEIVE ? resumed : null;
       while (true) {
         if (value == null) {
           if (relayed == count) {
             return Unit.INSTANCE;
           }
+          state = IN_RECEIVE;
           value = input.receive(this);
           if (value == SUSPENDED) {
-            state = IN_RECEIVE;
             return SUSPENDED;
           }
         }
+        relayed++;
+        state = IN_SEND;
         Object sent = output.send(value, this);
         value = null;
         if (sent == SUSPENDED) {
-          state = IN_SEND;
           return SUSPENDED;
         }
-        relayed++;
       }
     }
   }
@@ -141,27 +138,24 @@ final class KotlinShapes {
 
     @Override
     Object resume(Object resumed) {
+      // A resumed receive needs nothing: the trip was counted before the call.
       boolean sent = state == IN_SEND;
-      if (state == IN_RECEIVE) {
-        trips++;
-      }
-      state = RUNNING;
       while (true) {
         if (!sent) {
           if (trips == count) {
             return Unit.INSTANCE;
           }
+          state = IN_SEND;
           if (output.send(Message.VALUE, this) == SUSPENDED) {
-            state = IN_SEND;
             return SUSPENDED;
           }
         }
         sent = false;
+        trips++;
+        state = IN_RECEIVE;
         if (input.receive(this) == SUSPENDED) {
-          state = IN_RECEIVE;
           return SUSPENDED;
         }
-        trips++;
       }
     }
   }

@@ -2,17 +2,24 @@ package dev.conduit.benchmarks;
 
 import static com.google.common.truth.Truth.assertThat;
 
+import dev.conduit.benchmarks.Results.Row;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * Runs every benchmark once, in this JVM, with the large shapes shrunk, so that a benchmark that
@@ -29,7 +36,8 @@ class BenchmarksSmokeTest {
           + 3 * 3; // select: three libraries, 1, 2 and 4 channels
 
   @Test
-  void everyBenchmarkRunsOnce() throws RunnerException {
+  void everyBenchmarkRunsOnceAndReports(@TempDir Path dir) throws Exception {
+    Path json = dir.resolve("jmh-result.json");
     Options options =
         new OptionsBuilder()
             .include(BenchmarksSmokeTest.class.getPackageName() + "\\..*Benchmark")
@@ -41,7 +49,9 @@ class BenchmarksSmokeTest {
             .param("pairs", "100")
             .param("stages", "10")
             .shouldFailOnError(true)
-            .verbosity(org.openjdk.jmh.runner.options.VerboseMode.SILENT)
+            .resultFormat(ResultFormatType.JSON)
+            .result(json.toString())
+            .verbosity(VerboseMode.SILENT)
             .build();
 
     Collection<RunResult> results = new Runner(options).run();
@@ -57,5 +67,15 @@ class BenchmarksSmokeTest {
       assertThat(result.getParams().getTimeUnit()).isEqualTo(TimeUnit.NANOSECONDS);
     }
     assertThat(runs).hasSize(EXPECTED_RUNS);
+
+    // The report reads JMH's real JSON: every run lands in a row, with Conduit in each.
+    List<Row> rows = Results.read(json);
+    assertThat(rows.stream().mapToInt(row -> row.cells().size()).sum()).isEqualTo(EXPECTED_RUNS);
+    for (Row row : rows) {
+      assertThat(row.conduit()).isNotNull();
+    }
+    Path png = dir.resolve("chart.png");
+    Chart.write(rows, Map.of(), "smoke test", png);
+    assertThat(ImageIO.read(png.toFile()).getWidth()).isGreaterThan(0);
   }
 }
