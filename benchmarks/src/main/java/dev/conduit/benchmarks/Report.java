@@ -35,8 +35,9 @@ final class Report {
   static String markdown(List<Row> rows, Map<String, Double> parked) {
     StringBuilder out = new StringBuilder();
     List<String> impls = present(rows, parked);
-    out.append("Time per operation (ns/op, ± the 99.9% confidence half-width), and Conduit's time")
-        .append(" divided by each competitor's (below 1×: Conduit is faster):\n\n");
+    out.append("Time per operation (ns/op; ± half the spread between the slowest and fastest")
+        .append(" measured iteration), and Conduit's time divided by each competitor's")
+        .append(" (below 1×: Conduit is faster):\n\n");
     table(out, rows, impls, Cell::nanosPerOp, true);
     out.append("\nAllocation per operation (B/op, JMH's `-prof gc` `gc.alloc.rate.norm`):\n\n");
     table(out, rows, impls, Cell::bytesPerOp, false);
@@ -109,8 +110,8 @@ final class Report {
           double value = metric.applyAsDouble(cell);
           out.append(format(value));
           if (withErrorAndRatio) {
-            if (!Double.isNaN(cell.error()) && value > 0) {
-              out.append(" ±").append(Math.round(100 * cell.error() / value)).append('%');
+            if (!Double.isNaN(cell.spread())) {
+              out.append(" ±").append(Math.round(100 * cell.spread())).append('%');
             }
             if (conduit != null && !impl.equals(Impl.CONDUIT)) {
               out.append(" · ").append(ratio(metric.applyAsDouble(conduit) / value));

@@ -25,8 +25,23 @@ final class Results {
           Impl.LINKED_TRANSFER_QUEUE,
           Impl.EXCHANGER);
 
-  /** One competitor's figures for one shape. */
-  record Cell(double nanosPerOp, double error, double bytesPerOp) {}
+  /** Row order: the order the README's shape list uses, not JMH's alphabetical one. */
+  private static final List<String> METHODS =
+      List.of(
+          "PingPongBenchmark.roundTrip",
+          "BufferedBenchmark.oneToOne",
+          "BufferedBenchmark.fourToFour",
+          "PairsBenchmark.pairs",
+          "PipelineBenchmark.pipeline",
+          "SelectBenchmark.select");
+
+  /**
+   * One competitor's figures for one shape.
+   *
+   * @param spread half the distance between the slowest and fastest measured iteration, as a
+   *     fraction of the score (JMH's own 99.9% interval is meaningless over three iterations)
+   */
+  record Cell(double nanosPerOp, double spread, double bytesPerOp) {}
 
   /** One shape: what the README calls it, and every competitor that ran it. */
   record Row(String shape, Map<String, Cell> cells) {
@@ -40,6 +55,7 @@ final class Results {
   static List<Row> read(Path jmhJson) throws IOException {
     Object parsed = Json.parse(Files.readString(jmhJson));
     Map<String, Map<String, Cell>> shapes = new LinkedHashMap<>();
+    Map<String, Integer> ranks = new LinkedHashMap<>();
     for (Object entry : (List<?>) parsed) {
       Map<?, ?> run = (Map<?, ?>) entry;
       String benchmark = (String) run.get("benchmark");
@@ -55,12 +71,39 @@ final class Results {
           && secondary.get("gc.alloc.rate.norm") instanceof Map<?, ?> alloc) {
         bytes = number(alloc.get("score"));
       }
-      Cell cell = new Cell(number(primary.get("score")), number(primary.get("scoreError")), bytes);
-      shapes.computeIfAbsent(shape(benchmark, params), k -> new LinkedHashMap<>()).put(impl, cell);
+      double score = number(primary.get("score"));
+      Cell cell = new Cell(score, spread(primary.get("rawData"), score), bytes);
+      String shape = shape(benchmark, params);
+      shapes.computeIfAbsent(shape, k -> new LinkedHashMap<>()).put(impl, cell);
+      ranks.put(shape, rank(benchmark));
     }
     List<Row> rows = new ArrayList<>();
     shapes.forEach((shape, cells) -> rows.add(new Row(shape, cells)));
+    rows.sort(java.util.Comparator.comparingInt(row -> ranks.get(row.shape())));
     return rows;
+  }
+
+  private static int rank(String benchmark) {
+    String method = benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1)
+        + 1);
+    int rank = METHODS.indexOf(method);
+    return rank < 0 ? METHODS.size() : rank;
+  }
+
+  /** JMH's {@code rawData}: one list of iteration scores per fork. */
+  private static double spread(Object rawData, double score) {
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    if (rawData instanceof List<?> forks) {
+      for (Object fork : forks) {
+        for (Object iteration : (List<?>) fork) {
+          double value = number(iteration);
+          min = Math.min(min, value);
+          max = Math.max(max, value);
+        }
+      }
+    }
+    return max >= min && score > 0 ? (max - min) / 2 / score : Double.NaN;
   }
 
   /** The README's name for a benchmark method and its parameters other than {@code impl}. */

@@ -16,20 +16,22 @@ class ReportTest {
   private static String run(String benchmark, String params, double score, double bytes) {
     return """
         {"benchmark": "dev.conduit.benchmarks.%s", "mode": "avgt", "params": {%s},
-         "primaryMetric": {"score": %s, "scoreError": "NaN", "scoreUnit": "ns/op"},
+         "primaryMetric": {"score": %s, "scoreError": "NaN", "scoreUnit": "ns/op",
+                           "rawData": [[%s, %s]]},
          "secondaryMetrics": {"gc.alloc.rate.norm": {"score": %s, "scoreUnit": "B/op"}}}
-        """.formatted(benchmark, params, score, bytes);
+        """.formatted(benchmark, params, score, score * 0.9, score * 1.1, bytes);
   }
 
   private static Path jmhJson(Path dir) throws Exception {
+    // In JMH's order, alphabetical by class: the report puts ping-pong first.
     String json = "["
         + String.join(",",
-            run("PingPongBenchmark.roundTrip", "\"impl\": \"conduit\"", 700, 176),
-            run("PingPongBenchmark.roundTrip", "\"impl\": \"jox\"", 1000, 120),
-            run("PingPongBenchmark.roundTrip", "\"impl\": \"kotlin\"", 500, 20),
             run("PairsBenchmark.pairs", "\"impl\": \"conduit\", \"pairs\": \"10000\"", 95, 0),
             run("PairsBenchmark.pairs",
-                "\"impl\": \"ArrayBlockingQueue\", \"pairs\": \"10000\"", 100, 0))
+                "\"impl\": \"ArrayBlockingQueue\", \"pairs\": \"10000\"", 100, 0),
+            run("PingPongBenchmark.roundTrip", "\"impl\": \"conduit\"", 700, 176),
+            run("PingPongBenchmark.roundTrip", "\"impl\": \"jox\"", 1000, 120),
+            run("PingPongBenchmark.roundTrip", "\"impl\": \"kotlin\"", 500, 20))
         + "]";
     Path path = dir.resolve("jmh-result.json");
     Files.writeString(path, json);
@@ -45,7 +47,7 @@ class ReportTest {
         .inOrder();
     assertThat(rows.get(0).cells().keySet()).containsExactly("conduit", "jox", "kotlin");
     assertThat(rows.get(0).conduit().bytesPerOp()).isEqualTo(176.0);
-    assertThat(rows.get(0).conduit().error()).isNaN();
+    assertThat(rows.get(0).conduit().spread()).isWithin(1e-9).of(0.1);
   }
 
   @Test
@@ -54,8 +56,9 @@ class ReportTest {
 
     String markdown = Report.markdown(rows, Map.of("conduit", 680.0, "kotlin", 340.0));
 
-    assertThat(markdown).contains("| ping-pong, unbuffered (round trip) | 700 | 1,000 · 0.70× |");
-    assertThat(markdown).contains("500 · 1.40×");
+    assertThat(markdown)
+        .contains("| ping-pong, unbuffered (round trip) | 700 ±10% | 1,000 ±10% · 0.70× |");
+    assertThat(markdown).contains("500 ±10% · 1.40×");
     assertThat(markdown).contains("| ping-pong vs jox | ≤ 0.80× | 0.70× | yes |");
     assertThat(markdown).contains("| ping-pong vs kotlin | ≤ 1.20× | 1.40× | no |");
     assertThat(markdown).contains("| 10,000 pairs vs ArrayBlockingQueue | ≤ 0.90× | 0.95× | no |");
