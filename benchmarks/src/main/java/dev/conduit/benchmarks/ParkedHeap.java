@@ -85,8 +85,9 @@ public final class ParkedHeap {
   }
 
   private static double threads(String impl, int count) throws Exception {
-    // The one-slot queue still makes every receiver wait: the channel stays empty.
-    Pipe pipe = Pipe.create(impl, impl.equals(Impl.ARRAY_BLOCKING_QUEUE) ? 1 : 0);
+    // Every receiver waits whatever the capacity, as nothing is sent until they all do; the
+    // queue with a buffer gets 16 slots, which lets the release below run ahead of the wake-ups.
+    Pipe pipe = Pipe.create(impl, impl.equals(Impl.ARRAY_BLOCKING_QUEUE) ? 16 : 0);
     Runnable receiver =
         () -> {
           try {
