@@ -82,8 +82,14 @@ final class KotlinCoroutines {
 
     /** Waits for every coroutine of the batch; rethrows the first failure. */
     void join() throws InterruptedException {
-      if (!remaining.await(120, TimeUnit.SECONDS)) {
-        throw new IllegalStateException("coroutines still running after 120 s: deadlock");
+      join(120, TimeUnit.SECONDS);
+    }
+
+    /** As {@link #join()}, failing if the batch is not done within the given time. */
+    void join(long timeout, TimeUnit unit) throws InterruptedException {
+      if (!remaining.await(timeout, unit)) {
+        throw new IllegalStateException("coroutines still running after " + timeout + " "
+            + unit + ": deadlock");
       }
       Throwable t = failure.get();
       if (t != null) {
