@@ -3,7 +3,7 @@
 # goroutine), and writes the tables and the chart into benchmarks/README.md and chart.png.
 #
 #   benchmarks/run.sh --quick     a few minutes: 1 fork, 2 warm-up + 3 measured 1 s iterations
-#   benchmarks/run.sh             the iterations the benchmark classes declare (about 20 min)
+#   benchmarks/run.sh             the iterations the benchmark classes declare (about 15 min)
 #
 # Other options (see RunBenchmarks): --include REGEX runs a subset and then leaves the README
 # alone; --parked N changes the number of parked goroutines; --note TEXT adds a remark.
