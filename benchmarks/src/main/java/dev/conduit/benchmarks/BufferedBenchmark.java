@@ -18,8 +18,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Throughput of one buffered channel: one producer and one consumer, or four of each sharing
- * the channel. One operation is one message sent and received.
+ * Throughput of one buffered channel: one producer and one consumer, or four of each sharing the
+ * channel. One operation is one message sent and received.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

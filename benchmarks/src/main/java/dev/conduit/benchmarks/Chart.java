@@ -19,9 +19,9 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 
 /**
- * Draws the README's bar chart with Java2D: one panel per shape, one bar per competitor, each
- * panel on its own linear scale (shapes differ by orders of magnitude), Conduit always first and
- * in the same colour. A last panel shows heap per parked goroutine.
+ * Draws the README's bar chart with Java2D: one panel per shape, one bar per competitor, each panel
+ * on its own linear scale (shapes differ by orders of magnitude), Conduit always first and in the
+ * same colour. A last panel shows heap per parked goroutine.
  */
 final class Chart {
   private static final int COLUMNS = 3;

@@ -8,8 +8,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * A batch of virtual threads started by one benchmark invocation and joined at its end, so an
  * invocation measures exactly the traffic it starts. Starting a virtual thread costs about a
- * microsecond; every shape moves thousands of messages per goroutine started, so that cost is
- * well under a percent of what is measured, and every thread-based competitor pays it alike.
+ * microsecond; every shape moves thousands of messages per goroutine started, so that cost is well
+ * under a percent of what is measured, and every thread-based competitor pays it alike.
  */
 final class Goroutines {
   /** A goroutine's body; blocking calls of the JDK and jox throw {@link InterruptedException}. */
@@ -45,8 +45,8 @@ final class Goroutines {
     for (Thread thread : threads) {
       long left = deadline - System.nanoTime();
       if (left <= 0 || !thread.join(java.time.Duration.ofNanos(left))) {
-        throw new IllegalStateException("goroutines still running after " + JOIN_LIMIT_SECONDS
-            + " s: the shape deadlocked");
+        throw new IllegalStateException(
+            "goroutines still running after " + JOIN_LIMIT_SECONDS + " s: the shape deadlocked");
       }
     }
     Throwable t = failure.get();

@@ -13,14 +13,14 @@ import kotlinx.coroutines.Dispatchers;
 
 /**
  * Kotlin coroutines written in Java, so that Kotlin's channels are measured the way Kotlin code
- * uses them (suspending coroutines on {@code Dispatchers.Default}) without a Kotlin compiler in
- * the build.
+ * uses them (suspending coroutines on {@code Dispatchers.Default}) without a Kotlin compiler in the
+ * build.
  *
  * <p>A {@link Coroutine} is the state machine kotlinc would generate for a suspend lambda: it
  * extends the same {@link ContinuationImpl}, so Kotlin's channels intercept and dispatch its
  * resumptions exactly as for compiled Kotlin. {@link Group} launches a batch of them on {@code
- * Dispatchers.Default} and waits for all to finish, like {@code runBlocking { repeat(n) { launch
- * { ... } } }} minus the Job tree.
+ * Dispatchers.Default} and waits for all to finish, like {@code runBlocking { repeat(n) { launch {
+ * ... } } }} minus the Job tree.
  */
 final class KotlinCoroutines {
   /** What a suspend function returns when it suspended; the resumption comes later. */
@@ -88,8 +88,8 @@ final class KotlinCoroutines {
     /** As {@link #join()}, failing if the batch is not done within the given time. */
     void join(long timeout, TimeUnit unit) throws InterruptedException {
       if (!remaining.await(timeout, unit)) {
-        throw new IllegalStateException("coroutines still running after " + timeout + " "
-            + unit + ": deadlock");
+        throw new IllegalStateException(
+            "coroutines still running after " + timeout + " " + unit + ": deadlock");
       }
       Throwable t = failure.get();
       if (t != null) {

@@ -13,11 +13,11 @@ import kotlinx.coroutines.channels.ChannelKt;
 import kotlinx.coroutines.selects.SelectImplementation;
 
 /**
- * The coroutine bodies the benchmarks need, each the state machine of a small Kotlin loop
- * (quoted in its Javadoc). A field {@code state} records which suspend call is outstanding, as
- * kotlinc's {@code label} does, and like kotlinc's code every field is written before the
- * suspending call: once a call has returned {@link KotlinCoroutines#SUSPENDED}, the resumption
- * may already be running on another thread, so the suspended invocation touches nothing more.
+ * The coroutine bodies the benchmarks need, each the state machine of a small Kotlin loop (quoted
+ * in its Javadoc). A field {@code state} records which suspend call is outstanding, as kotlinc's
+ * {@code label} does, and like kotlinc's code every field is written before the suspending call:
+ * once a call has returned {@link KotlinCoroutines#SUSPENDED}, the resumption may already be
+ * running on another thread, so the suspended invocation touches nothing more.
  */
 final class KotlinShapes {
   private static final int RUNNING = 0; // not yet suspended

@@ -23,14 +23,14 @@ import kotlinx.coroutines.Job;
 
 /**
  * Heap per goroutine parked in {@code receive}: starts {@code count} goroutines that all wait on
- * one empty channel, and divides the growth of the heap (used bytes right after a full GC,
- * before and after) by {@code count}. This is a memory figure, not a time, so it is a plain
- * program rather than a JMH benchmark.
+ * one empty channel, and divides the growth of the heap (used bytes right after a full GC, before
+ * and after) by {@code count}. This is a memory figure, not a time, so it is a plain program rather
+ * than a JMH benchmark.
  *
- * <p>Virtual threads keep their stacks in the heap while parked, so the figure covers the
- * thread, its stack and the channel's record of the waiter. Kotlin's coroutines are started with
- * {@code launch} on {@code Dispatchers.Default} and so include their Job. Exchanger is absent: it
- * pairs waiting threads with each other instead of leaving them parked.
+ * <p>Virtual threads keep their stacks in the heap while parked, so the figure covers the thread,
+ * its stack and the channel's record of the waiter. Kotlin's coroutines are started with {@code
+ * launch} on {@code Dispatchers.Default} and so include their Job. Exchanger is absent: it pairs
+ * waiting threads with each other instead of leaving them parked.
  *
  * <p>Usage: {@code ParkedHeap count impl...}; prints one line {@code impl bytesPerGoroutine} per
  * implementation. Run each implementation in a fresh JVM for the cleanest figure.

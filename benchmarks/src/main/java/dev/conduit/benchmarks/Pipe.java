@@ -6,11 +6,11 @@ import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.SynchronousQueue;
 
 /**
- * One blocking channel-like hand-off, seen the same way for every competitor that blocks a
- * thread (all but Kotlin, whose channels suspend coroutines; see {@link KotlinCoroutines}).
+ * One blocking channel-like hand-off, seen the same way for every competitor that blocks a thread
+ * (all but Kotlin, whose channels suspend coroutines; see {@link KotlinCoroutines}).
  *
- * <p>Each benchmark JVM runs one implementation only (JMH forks per parameter set), so the
- * call through this interface is monomorphic and inlined; it costs every competitor the same.
+ * <p>Each benchmark JVM runs one implementation only (JMH forks per parameter set), so the call
+ * through this interface is monomorphic and inlined; it costs every competitor the same.
  */
 interface Pipe {
   /** Blocks until the value is handed over or buffered. */

@@ -19,9 +19,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Go's daisy chain: {@code stages} goroutines, each receiving from the unbuffered channel before
- * it and sending to the one after, fed by one goroutine and drained by another. One operation
- * is one message through the whole pipeline ({@code stages + 1} hand-offs).
+ * Go's daisy chain: {@code stages} goroutines, each receiving from the unbuffered channel before it
+ * and sending to the one after, fed by one goroutine and drained by another. One operation is one
+ * message through the whole pipeline ({@code stages + 1} hand-offs).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The README's tables, in Markdown: time per operation with each competitor's ratio, allocation
- * per operation, heap per parked goroutine, and the issue's targets with whether they are met.
+ * The README's tables, in Markdown: time per operation with each competitor's ratio, allocation per
+ * operation, heap per parked goroutine, and the issue's targets with whether they are met.
  *
  * <p>Every ratio is Conduit's figure divided by the competitor's: below 1 Conduit is faster (or
  * smaller), which is how the targets are stated ("at most 0.8× jox's time").
@@ -61,15 +61,22 @@ final class Report {
     out.append("| target | limit | measured | met |\n|---|---:|---:|:-:|\n");
     for (Target target : TARGETS) {
       Double measured = ratio(rows, target);
-      out.append("| ").append(target.shapePrefix().replaceAll(",$", ""))
-          .append(" vs ").append(target.competitor())
-          .append(" | ≤ ").append(ratio(target.limit()))
-          .append(" | ").append(measured == null ? "not run" : ratio(measured))
-          .append(" | ").append(measured == null ? "—" : measured <= target.limit() ? "yes" : "no")
+      out.append("| ")
+          .append(target.shapePrefix().replaceAll(",$", ""))
+          .append(" vs ")
+          .append(target.competitor())
+          .append(" | ≤ ")
+          .append(ratio(target.limit()))
+          .append(" | ")
+          .append(measured == null ? "not run" : ratio(measured))
+          .append(" | ")
+          .append(measured == null ? "—" : measured <= target.limit() ? "yes" : "no")
           .append(" |\n");
     }
     Double conduitParked = parked.get(Impl.CONDUIT);
-    out.append("| heap per parked goroutine | ≤ ").append(format(PARKED_LIMIT_BYTES)).append(" B | ")
+    out.append("| heap per parked goroutine | ≤ ")
+        .append(format(PARKED_LIMIT_BYTES))
+        .append(" B | ")
         .append(conduitParked == null ? "not run" : format(conduitParked) + " B")
         .append(" | ")
         .append(conduitParked == null ? "—" : conduitParked <= PARKED_LIMIT_BYTES ? "yes" : "no")

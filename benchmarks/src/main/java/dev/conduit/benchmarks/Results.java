@@ -63,8 +63,8 @@ final class Results {
       String impl = String.valueOf(params.get("impl"));
       Map<?, ?> primary = (Map<?, ?>) run.get("primaryMetric");
       if (!"ns/op".equals(primary.get("scoreUnit"))) {
-        throw new IllegalArgumentException(benchmark + " is in " + primary.get("scoreUnit")
-            + "; the report compares ns/op");
+        throw new IllegalArgumentException(
+            benchmark + " is in " + primary.get("scoreUnit") + "; the report compares ns/op");
       }
       double bytes = Double.NaN;
       if (run.get("secondaryMetrics") instanceof Map<?, ?> secondary
@@ -84,8 +84,8 @@ final class Results {
   }
 
   private static int rank(String benchmark) {
-    String method = benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1)
-        + 1);
+    String method =
+        benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1);
     int rank = METHODS.indexOf(method);
     return rank < 0 ? METHODS.size() : rank;
   }
@@ -120,10 +120,13 @@ final class Results {
           "pipeline, " + count(params.get("stages")) + " stages (message)";
       case "SelectBenchmark.select" -> "select over " + params.get("channels") + ", unbuffered";
       default ->
-          type + "." + method + params.entrySet().stream()
-              .filter(e -> !"impl".equals(e.getKey()))
-              .map(e -> " " + e.getKey() + "=" + e.getValue())
-              .collect(Collectors.joining());
+          type
+              + "."
+              + method
+              + params.entrySet().stream()
+                  .filter(e -> !"impl".equals(e.getKey()))
+                  .map(e -> " " + e.getKey() + "=" + e.getValue())
+                  .collect(Collectors.joining());
     };
   }
 

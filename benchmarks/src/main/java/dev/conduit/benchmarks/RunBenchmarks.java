@@ -23,10 +23,10 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * The one command behind {@code benchmarks/run.sh}: runs the JMH benchmarks with {@code -prof
- * gc}, measures heap per parked goroutine in a fresh JVM per competitor, then writes the tables
- * ({@code results.md}) and the chart ({@code chart.png}) from JMH's JSON, and optionally puts
- * both into the README.
+ * The one command behind {@code benchmarks/run.sh}: runs the JMH benchmarks with {@code -prof gc},
+ * measures heap per parked goroutine in a fresh JVM per competitor, then writes the tables ({@code
+ * results.md}) and the chart ({@code chart.png}) from JMH's JSON, and optionally puts both into the
+ * README.
  *
  * <pre>
  * --quick          1 fork, 2 warm-up and 3 measured iterations of 1 s (a few minutes in all);
@@ -184,9 +184,13 @@ public final class RunBenchmarks {
       bytes.put(impl, last);
     }
     StringBuilder json = new StringBuilder("{");
-    bytes.forEach((impl, value) ->
-        json.append(json.length() > 1 ? ", " : "").append('"').append(impl).append("\": ")
-            .append(value));
+    bytes.forEach(
+        (impl, value) ->
+            json.append(json.length() > 1 ? ", " : "")
+                .append('"')
+                .append(impl)
+                .append("\": ")
+                .append(value));
     return json.append("}\n").toString();
   }
 
@@ -224,7 +228,6 @@ public final class RunBenchmarks {
       throw new IOException(readme + " lacks the " + BEGIN + " ... " + END + " markers");
     }
     Files.writeString(
-        readme,
-        text.substring(0, begin + BEGIN.length()) + "\n" + section + text.substring(end));
+        readme, text.substring(0, begin + BEGIN.length()) + "\n" + section + text.substring(end));
   }
 }

@@ -19,12 +19,12 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * A select over {@code channels} unbuffered channels, each fed by its own producer goroutine;
- * one consumer goroutine selects a receive from all of them until every message is in. One
- * operation is one select (one message). Only channel libraries have a select, so the JDK's
- * queues are absent here. Each library is used as its documentation shows: a fresh select per
- * message ({@code Select.select()...await()}, jox's {@code Select.select(clauses)}, Kotlin's
- * inline {@code select { }}).
+ * A select over {@code channels} unbuffered channels, each fed by its own producer goroutine; one
+ * consumer goroutine selects a receive from all of them until every message is in. One operation is
+ * one select (one message). Only channel libraries have a select, so the JDK's queues are absent
+ * here. Each library is used as its documentation shows: a fresh select per message ({@code
+ * Select.select()...await()}, jox's {@code Select.select(clauses)}, Kotlin's inline {@code select {
+ * }}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

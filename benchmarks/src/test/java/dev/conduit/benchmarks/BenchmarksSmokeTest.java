@@ -22,8 +22,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
- * Runs every benchmark once, in this JVM, with the large shapes shrunk, so that a benchmark that
- * no longer compiles, deadlocks or throws fails the build instead of rotting until the next
+ * Runs every benchmark once, in this JVM, with the large shapes shrunk, so that a benchmark that no
+ * longer compiles, deadlocks or throws fails the build instead of rotting until the next
  * measurement. The figures it produces mean nothing.
  */
 class BenchmarksSmokeTest {
@@ -58,10 +58,11 @@ class BenchmarksSmokeTest {
 
     Set<String> runs = new HashSet<>();
     for (RunResult result : results) {
-      String name = result.getParams().getBenchmark() + result.getParams().getParamsKeys()
-          .stream()
-          .map(key -> key + "=" + result.getParams().getParam(key))
-          .toList();
+      String name =
+          result.getParams().getBenchmark()
+              + result.getParams().getParamsKeys().stream()
+                  .map(key -> key + "=" + result.getParams().getParam(key))
+                  .toList();
       runs.add(name);
       assertThat(result.getPrimaryResult().getScore()).isGreaterThan(0.0);
       assertThat(result.getParams().getTimeUnit()).isEqualTo(TimeUnit.NANOSECONDS);

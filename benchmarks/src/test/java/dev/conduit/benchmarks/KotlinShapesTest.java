@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
  * The hand-written coroutines finish their loops, with many of them contending at once: a state
  * machine that loses or repeats a step leaves its counterpart waiting forever, which fails here
  * within 30 s. (An early version wrote its state after a suspending call and deadlocked in a
- * benchmark run; that race needs a resumption within nanoseconds and this test did not catch
- * it in a trial run, so the rule in {@link KotlinShapes}' Javadoc is what guards against it.)
+ * benchmark run; that race needs a resumption within nanoseconds and this test did not catch it in
+ * a trial run, so the rule in {@link KotlinShapes}' Javadoc is what guards against it.)
  */
 class KotlinShapesTest {
   private static final int BATCHES = 16;

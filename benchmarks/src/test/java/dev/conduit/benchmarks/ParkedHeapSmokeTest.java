@@ -5,9 +5,9 @@ import static com.google.common.truth.Truth.assertWithMessage;
 import org.junit.jupiter.api.Test;
 
 /**
- * The heap-per-parked-goroutine measurement with 10,000 goroutines instead of a million: it
- * must park them all, release them all and come out with a plausible figure for every
- * competitor. It skips the warm-up, so its figures run higher than a real measurement's.
+ * The heap-per-parked-goroutine measurement with 10,000 goroutines instead of a million: it must
+ * park them all, release them all and come out with a plausible figure for every competitor. It
+ * skips the warm-up, so its figures run higher than a real measurement's.
  */
 class ParkedHeapSmokeTest {
   @Test

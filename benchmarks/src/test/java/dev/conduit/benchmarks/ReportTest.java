@@ -15,24 +15,30 @@ import org.junit.jupiter.api.io.TempDir;
 class ReportTest {
   private static String run(String benchmark, String params, double score, double bytes) {
     return """
-        {"benchmark": "dev.conduit.benchmarks.%s", "mode": "avgt", "params": {%s},
-         "primaryMetric": {"score": %s, "scoreError": "NaN", "scoreUnit": "ns/op",
-                           "rawData": [[%s, %s]]},
-         "secondaryMetrics": {"gc.alloc.rate.norm": {"score": %s, "scoreUnit": "B/op"}}}
-        """.formatted(benchmark, params, score, score * 0.9, score * 1.1, bytes);
+    {"benchmark": "dev.conduit.benchmarks.%s", "mode": "avgt", "params": {%s},
+     "primaryMetric": {"score": %s, "scoreError": "NaN", "scoreUnit": "ns/op",
+                       "rawData": [[%s, %s]]},
+     "secondaryMetrics": {"gc.alloc.rate.norm": {"score": %s, "scoreUnit": "B/op"}}}
+    """
+        .formatted(benchmark, params, score, score * 0.9, score * 1.1, bytes);
   }
 
   private static Path jmhJson(Path dir) throws Exception {
     // In JMH's order, alphabetical by class: the report puts ping-pong first.
-    String json = "["
-        + String.join(",",
-            run("PairsBenchmark.pairs", "\"impl\": \"conduit\", \"pairs\": \"10000\"", 95, 0),
-            run("PairsBenchmark.pairs",
-                "\"impl\": \"ArrayBlockingQueue\", \"pairs\": \"10000\"", 100, 0),
-            run("PingPongBenchmark.roundTrip", "\"impl\": \"conduit\"", 700, 176),
-            run("PingPongBenchmark.roundTrip", "\"impl\": \"jox\"", 1000, 120),
-            run("PingPongBenchmark.roundTrip", "\"impl\": \"kotlin\"", 500, 20))
-        + "]";
+    String json =
+        "["
+            + String.join(
+                ",",
+                run("PairsBenchmark.pairs", "\"impl\": \"conduit\", \"pairs\": \"10000\"", 95, 0),
+                run(
+                    "PairsBenchmark.pairs",
+                    "\"impl\": \"ArrayBlockingQueue\", \"pairs\": \"10000\"",
+                    100,
+                    0),
+                run("PingPongBenchmark.roundTrip", "\"impl\": \"conduit\"", 700, 176),
+                run("PingPongBenchmark.roundTrip", "\"impl\": \"jox\"", 1000, 120),
+                run("PingPongBenchmark.roundTrip", "\"impl\": \"kotlin\"", 500, 20))
+            + "]";
     Path path = dir.resolve("jmh-result.json");
     Files.writeString(path, json);
     return path;
@@ -92,13 +98,15 @@ class ReportTest {
   @Test
   void readmeSectionIsReplacedBetweenMarkersOnly(@TempDir Path dir) throws Exception {
     Path readme = dir.resolve("README.md");
-    Files.writeString(readme, "intro\n" + RunBenchmarks.BEGIN + "\nold table\n"
-        + RunBenchmarks.END + "\noutro\n");
+    Files.writeString(
+        readme,
+        "intro\n" + RunBenchmarks.BEGIN + "\nold table\n" + RunBenchmarks.END + "\noutro\n");
 
     RunBenchmarks.updateReadme(readme, "new table\n");
 
-    assertThat(Files.readString(readme)).isEqualTo("intro\n" + RunBenchmarks.BEGIN
-        + "\nnew table\n" + RunBenchmarks.END + "\noutro\n");
+    assertThat(Files.readString(readme))
+        .isEqualTo(
+            "intro\n" + RunBenchmarks.BEGIN + "\nnew table\n" + RunBenchmarks.END + "\noutro\n");
   }
 
   @Test
@@ -106,7 +114,8 @@ class ReportTest {
     Object parsed = Json.parse("{\"a\": [1, -2.5e3, \"x\\\"y\", true, null], \"b\": NaN}");
 
     assertThat(parsed)
-        .isEqualTo(Map.of("a", java.util.Arrays.asList(1.0, -2500.0, "x\"y", true, null),
-            "b", Double.NaN));
+        .isEqualTo(
+            Map.of(
+                "a", java.util.Arrays.asList(1.0, -2500.0, "x\"y", true, null), "b", Double.NaN));
   }
 }
