@@ -20,8 +20,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Many independent producer/consumer pairs at once, each on its own channel of capacity 16: 10,000
  * pairs are 20,000 goroutines for the scheduler. One operation is one message; each pair moves
- * {@value #MESSAGES_PER_PAIR} per invocation, so starting the goroutines stays about one percent of
- * the time measured.
+ * {@value #MESSAGES_PER_PAIR} per invocation, so starting the goroutines stays a few percent of the
+ * time measured (see {@link Goroutines}).
  *
  * <p>The operation count assumes the default {@code pairs}; the smoke test shrinks {@code pairs} to
  * check that the shape runs, and its ns/op figures mean nothing.
