@@ -9,9 +9,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * A batch of virtual threads started by one benchmark invocation and joined at its end, so an
  * invocation measures exactly the traffic it starts. Starting and joining a virtual thread costs
  * 1–3 µs on the 2-core machine the README's figures come from; most shapes move thousands of
- * messages per goroutine started, so that is under a percent of what they measure. The 10,000
- * pairs move a thousand per goroutine, so there it is a few percent. Every thread-based competitor
- * pays it alike; Kotlin's coroutines start more cheaply.
+ * messages per goroutine started, so that is under a percent of what they measure. The 10,000 pairs
+ * move a thousand per goroutine, so there it is a few percent. Every thread-based competitor pays
+ * it alike; Kotlin's coroutines start more cheaply.
  */
 final class Goroutines {
   /** A goroutine's body; blocking calls of the JDK and jox throw {@link InterruptedException}. */

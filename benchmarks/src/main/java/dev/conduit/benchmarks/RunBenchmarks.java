@@ -104,10 +104,20 @@ public final class RunBenchmarks {
     Path info = out.resolve("run.txt");
     Path commandFile = out.resolve("command.txt");
     if (!reportOnly) {
+      String loadAtStart = loadAverage();
       Files.writeString(info, describeRun());
       Files.writeString(commandFile, quotedCommand());
       runJmh(jmhJson);
       Files.writeString(parkedJson, parkedCount > 0 ? measureParked() : "{}");
+      // Other processes on the machine skew every figure: say how busy it was.
+      Files.writeString(
+          info,
+          Files.readString(info).strip()
+              + ", system load average "
+              + loadAtStart
+              + " at the start and "
+              + loadAverage()
+              + " at the end");
     }
     String ran = Files.exists(commandFile) ? Files.readString(commandFile).strip() : "";
     report(jmhJson, parkedJson, Files.readString(info).strip(), ran);
@@ -125,10 +135,30 @@ public final class RunBenchmarks {
     return text.toString();
   }
 
+  private static String loadAverage() {
+    double load =
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    return load < 0 ? "unknown" : String.format(Locale.ROOT, "%.1f", load);
+  }
+
+  /** The processor's name where Linux tells it, for the README's description of the machine. */
+  private static String cpuModel() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+        if (line.startsWith("model name")) {
+          return " (" + line.substring(line.indexOf(':') + 1).strip() + ")";
+        }
+      }
+    } catch (IOException | RuntimeException notLinux) {
+      // The name is a courtesy; the core count below is what matters.
+    }
+    return "";
+  }
+
   private String describeRun() {
     return String.format(
         Locale.ROOT,
-        "%s run, %s UTC, JDK %s (%s), %s %s, %d cores%s",
+        "%s run, %s UTC, JDK %s (%s), %s %s, %d cores%s%s",
         quick ? "quick" : "full",
         ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")),
         Runtime.version(),
@@ -136,6 +166,7 @@ public final class RunBenchmarks {
         System.getProperty("os.name"),
         System.getProperty("os.arch"),
         Runtime.getRuntime().availableProcessors(),
+        cpuModel(),
         parkedCount > 0 ? String.format(Locale.ROOT, ", %,d parked goroutines", parkedCount) : "");
   }
 
