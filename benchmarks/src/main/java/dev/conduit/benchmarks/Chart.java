@@ -31,7 +31,7 @@ final class Chart {
   private static final int BAR_HEIGHT = 16;
   private static final int BAR_GAP = 5;
   private static final int PANEL_TITLE = 26;
-  private static final int HEADER = 92;
+  private static final int HEADER = 110;
 
   private static final Map<String, Color> COLORS =
       Map.of(
@@ -114,7 +114,8 @@ final class Chart {
     g.drawString("Conduit beside jox, Kotlin channels and the JDK's queues", MARGIN, 32);
     g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
     g.setColor(Color.DARK_GRAY);
-    g.drawString(subtitle + "   ·   shorter is better; each panel has its own scale", MARGIN, 54);
+    g.drawString(subtitle, MARGIN, 54);
+    g.drawString("Shorter is better; each panel has its own scale.", MARGIN, 72);
     int x = MARGIN;
     for (String impl : Results.IMPLS) {
       boolean used = panels.stream().anyMatch(p -> p.bars().containsKey(impl));
@@ -122,9 +123,9 @@ final class Chart {
         continue;
       }
       g.setColor(COLORS.get(impl));
-      g.fillRect(x, 66, 14, 14);
+      g.fillRect(x, 84, 14, 14);
       g.setColor(Color.BLACK);
-      g.drawString(impl, x + 19, 78);
+      g.drawString(impl, x + 19, 96);
       x += 19 + g.getFontMetrics().stringWidth(impl) + 22;
     }
   }
