@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Builds the benchmarks jar, runs every benchmark (JMH with -prof gc, then the heap per parked
+# goroutine), and writes the tables and the chart into benchmarks/README.md and chart.png.
+#
+#   benchmarks/run.sh --quick     a few minutes: 1 fork, 2 warm-up + 3 measured 1 s iterations
+#   benchmarks/run.sh             the iterations the benchmark classes declare (about 15 min)
+#
+# Other options (see RunBenchmarks): --include REGEX runs a subset and then leaves the README
+# alone; --parked N changes the number of parked goroutines; --note TEXT adds a remark.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+java_bin=java
+if [ -n "${JAVA_HOME:-}" ]; then
+  java_bin="$JAVA_HOME/bin/java"
+fi
+
+mvn -q -B -pl benchmarks -am package -DskipTests
+
+readme=(--readme benchmarks/README.md --command benchmarks/run.sh)
+for arg in "$@"; do
+  if [ "$arg" = "--include" ]; then
+    readme=()
+  fi
+done
+
+exec "$java_bin" -jar benchmarks/target/benchmarks.jar --out benchmarks/target/results \
+  "${readme[@]}" "$@"

@@ -1,0 +1,172 @@
+package dev.conduit.benchmarks;
+
+import dev.conduit.benchmarks.Results.Cell;
+import dev.conduit.benchmarks.Results.Row;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The README's tables, in Markdown: time per operation with each competitor's ratio, allocation per
+ * operation, heap per parked goroutine, and the issue's targets with whether they are met.
+ *
+ * <p>Every ratio is Conduit's figure divided by the competitor's: below 1 Conduit is faster (or
+ * smaller), which is how the targets are stated ("at most 0.8× jox's time").
+ */
+final class Report {
+  /** A performance goal for Conduit, as a ratio to one competitor on one shape. */
+  record Target(String shapePrefix, String competitor, double limit) {}
+
+  static final List<Target> TARGETS =
+      List.of(
+          new Target("ping-pong", Impl.JOX, 0.8),
+          new Target("ping-pong", Impl.KOTLIN, 1.2),
+          new Target("select over 2,", Impl.JOX, 0.8),
+          new Target("select over 2,", Impl.KOTLIN, 1.2),
+          new Target("10,000 pairs", Impl.ARRAY_BLOCKING_QUEUE, 0.9));
+
+  /** Heap per parked goroutine that Conduit should stay within: 1.2 KB, read as 1,200 bytes. */
+  static final double PARKED_LIMIT_BYTES = 1_200;
+
+  private Report() {}
+
+  static String markdown(List<Row> rows, Map<String, Double> parked) {
+    StringBuilder out = new StringBuilder();
+    List<String> impls = present(rows, parked);
+    out.append("Time per operation (ns/op; ± half the spread between the slowest and fastest")
+        .append(" measured iteration), and Conduit's time divided by each competitor's")
+        .append(" (below 1×: Conduit is faster):\n\n");
+    table(out, rows, impls, Cell::nanosPerOp, true);
+    out.append("\nAllocation per operation (B/op, JMH's `-prof gc` `gc.alloc.rate.norm`):\n\n");
+    table(out, rows, impls, Cell::bytesPerOp, false);
+    if (!parked.isEmpty()) {
+      out.append("\nHeap per goroutine parked in `receive` (bytes; used heap after a full GC, ")
+          .append("before and after parking them, divided by their number):\n\n");
+      header(out, impls);
+      out.append("| parked in receive |");
+      Double conduit = parked.get(Impl.CONDUIT);
+      for (String impl : impls) {
+        Double bytes = parked.get(impl);
+        out.append(' ').append(bytes == null ? "—" : format(bytes));
+        if (bytes != null && conduit != null && !impl.equals(Impl.CONDUIT)) {
+          out.append(" · ").append(ratio(conduit / bytes));
+        }
+        out.append(" |");
+      }
+      out.append('\n');
+    }
+    out.append("\nTargets (Conduit ÷ competitor, in this run):\n\n");
+    out.append("| target | limit | measured | met |\n|---|---:|---:|:-:|\n");
+    for (Target target : TARGETS) {
+      Double measured = ratio(rows, target);
+      out.append("| ")
+          .append(target.shapePrefix().replaceAll(",$", ""))
+          .append(" vs ")
+          .append(target.competitor())
+          .append(" | ≤ ")
+          .append(ratio(target.limit()))
+          .append(" | ")
+          .append(measured == null ? "not run" : ratio(measured))
+          .append(" | ")
+          .append(measured == null ? "—" : measured <= target.limit() ? "yes" : "no")
+          .append(" |\n");
+    }
+    Double conduitParked = parked.get(Impl.CONDUIT);
+    out.append("| heap per parked goroutine | ≤ ")
+        .append(format(PARKED_LIMIT_BYTES))
+        .append(" B | ")
+        .append(conduitParked == null ? "not run" : format(conduitParked) + " B")
+        .append(" | ")
+        .append(conduitParked == null ? "—" : conduitParked <= PARKED_LIMIT_BYTES ? "yes" : "no")
+        .append(" |\n");
+    return out.toString();
+  }
+
+  /** Conduit's time divided by the competitor's on the target's shape, or null if not run. */
+  static Double ratio(List<Row> rows, Target target) {
+    for (Row row : rows) {
+      if (row.shape().startsWith(target.shapePrefix())) {
+        Cell conduit = row.conduit();
+        Cell other = row.cells().get(target.competitor());
+        if (conduit != null && other != null) {
+          return conduit.nanosPerOp() / other.nanosPerOp();
+        }
+      }
+    }
+    return null;
+  }
+
+  private static void table(
+      StringBuilder out,
+      List<Row> rows,
+      List<String> impls,
+      ToDoubleFunction<Cell> metric,
+      boolean withErrorAndRatio) {
+    header(out, impls);
+    for (Row row : rows) {
+      out.append("| ").append(row.shape()).append(" |");
+      Cell conduit = row.conduit();
+      for (String impl : impls) {
+        Cell cell = row.cells().get(impl);
+        out.append(' ');
+        if (cell == null || Double.isNaN(metric.applyAsDouble(cell))) {
+          out.append("—");
+        } else {
+          double value = metric.applyAsDouble(cell);
+          out.append(format(value));
+          if (withErrorAndRatio) {
+            if (!Double.isNaN(cell.spread())) {
+              out.append(" ±").append(Math.round(100 * cell.spread())).append('%');
+            }
+            if (conduit != null && !impl.equals(Impl.CONDUIT)) {
+              out.append(" · ").append(ratio(metric.applyAsDouble(conduit) / value));
+            }
+          }
+        }
+        out.append(" |");
+      }
+      out.append('\n');
+    }
+  }
+
+  private static void header(StringBuilder out, List<String> impls) {
+    out.append("| shape |");
+    for (String impl : impls) {
+      out.append(' ').append(impl).append(" |");
+    }
+    out.append("\n|---|");
+    out.append("---:|".repeat(impls.size()));
+    out.append('\n');
+  }
+
+  private static List<String> present(List<Row> rows, Map<String, Double> parked) {
+    List<String> impls = new ArrayList<>();
+    for (String impl : Results.IMPLS) {
+      boolean found = parked.containsKey(impl);
+      for (Row row : rows) {
+        found |= row.cells().containsKey(impl);
+      }
+      if (found) {
+        impls.add(impl);
+      }
+    }
+    return impls;
+  }
+
+  static String format(double value) {
+    if (Double.isNaN(value)) {
+      return "—";
+    }
+    return value < 10
+        ? String.format(Locale.ROOT, "%.2f", value)
+        : value < 100
+            ? String.format(Locale.ROOT, "%.1f", value)
+            : String.format(Locale.ROOT, "%,.0f", value);
+  }
+
+  static String ratio(double value) {
+    return String.format(Locale.ROOT, "%.2f×", value);
+  }
+}

@@ -1,0 +1,121 @@
+package dev.conduit.benchmarks;
+
+import static com.google.common.truth.Truth.assertThat;
+
+import dev.conduit.benchmarks.Results.Row;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportTest {
+  private static String run(String benchmark, String params, double score, double bytes) {
+    return """
+    {"benchmark": "dev.conduit.benchmarks.%s", "mode": "avgt", "params": {%s},
+     "primaryMetric": {"score": %s, "scoreError": "NaN", "scoreUnit": "ns/op",
+                       "rawData": [[%s, %s]]},
+     "secondaryMetrics": {"gc.alloc.rate.norm": {"score": %s, "scoreUnit": "B/op"}}}
+    """
+        .formatted(benchmark, params, score, score * 0.9, score * 1.1, bytes);
+  }
+
+  private static Path jmhJson(Path dir) throws Exception {
+    // In JMH's order, alphabetical by class: the report puts ping-pong first.
+    String json =
+        "["
+            + String.join(
+                ",",
+                run("PairsBenchmark.pairs", "\"impl\": \"conduit\", \"pairs\": \"10000\"", 95, 0),
+                run(
+                    "PairsBenchmark.pairs",
+                    "\"impl\": \"ArrayBlockingQueue\", \"pairs\": \"10000\"",
+                    100,
+                    0),
+                run("PingPongBenchmark.roundTrip", "\"impl\": \"conduit\"", 700, 176),
+                run("PingPongBenchmark.roundTrip", "\"impl\": \"jox\"", 1000, 120),
+                run("PingPongBenchmark.roundTrip", "\"impl\": \"kotlin\"", 500, 20))
+            + "]";
+    Path path = dir.resolve("jmh-result.json");
+    Files.writeString(path, json);
+    return path;
+  }
+
+  @Test
+  void groupsRunsIntoShapesWithConduitFirst(@TempDir Path dir) throws Exception {
+    List<Row> rows = Results.read(jmhJson(dir));
+
+    assertThat(rows.stream().map(Row::shape))
+        .containsExactly("ping-pong, unbuffered (round trip)", "10,000 pairs, buffered(16)")
+        .inOrder();
+    assertThat(rows.get(0).cells().keySet()).containsExactly("conduit", "jox", "kotlin");
+    assertThat(rows.get(0).conduit().bytesPerOp()).isEqualTo(176.0);
+    assertThat(rows.get(0).conduit().spread()).isWithin(1e-9).of(0.1);
+  }
+
+  @Test
+  void ratiosAreConduitOverCompetitorAndDecideTheTargets(@TempDir Path dir) throws Exception {
+    List<Row> rows = Results.read(jmhJson(dir));
+
+    String markdown = Report.markdown(rows, Map.of("conduit", 680.0, "kotlin", 340.0));
+
+    assertThat(markdown)
+        .contains("| ping-pong, unbuffered (round trip) | 700 ±10% | 1,000 ±10% · 0.70× |");
+    assertThat(markdown).contains("500 ±10% · 1.40×");
+    assertThat(markdown).contains("| ping-pong vs jox | ≤ 0.80× | 0.70× | yes |");
+    assertThat(markdown).contains("| ping-pong vs kotlin | ≤ 1.20× | 1.40× | no |");
+    assertThat(markdown).contains("| 10,000 pairs vs ArrayBlockingQueue | ≤ 0.90× | 0.95× | no |");
+    assertThat(markdown).contains("| select over 2 vs jox | ≤ 0.80× | not run | — |");
+    assertThat(markdown).contains("| heap per parked goroutine | ≤ 1,200 B | 680 B | yes |");
+    assertThat(markdown).contains("| parked in receive | 680 | — | 340 · 2.00× |");
+  }
+
+  @Test
+  void chartIsAPngWithAPanelPerShape(@TempDir Path dir) throws Exception {
+    List<Row> rows = Results.read(jmhJson(dir));
+    Path png = dir.resolve("chart.png");
+
+    Chart.write(rows, Map.of("conduit", 680.0), "test run", png);
+
+    BufferedImage image = ImageIO.read(png.toFile());
+    assertThat(image.getWidth()).isGreaterThan(1000);
+    // Conduit's colour is drawn: its bars are there.
+    boolean conduitBar = false;
+    for (int y = 0; y < image.getHeight() && !conduitBar; y++) {
+      for (int x = 0; x < image.getWidth(); x++) {
+        if ((image.getRGB(x, y) & 0xFFFFFF) == 0x1565C0) {
+          conduitBar = true;
+          break;
+        }
+      }
+    }
+    assertThat(conduitBar).isTrue();
+  }
+
+  @Test
+  void readmeSectionIsReplacedBetweenMarkersOnly(@TempDir Path dir) throws Exception {
+    Path readme = dir.resolve("README.md");
+    Files.writeString(
+        readme,
+        "intro\n" + RunBenchmarks.BEGIN + "\nold table\n" + RunBenchmarks.END + "\noutro\n");
+
+    RunBenchmarks.updateReadme(readme, "new table\n");
+
+    assertThat(Files.readString(readme))
+        .isEqualTo(
+            "intro\n" + RunBenchmarks.BEGIN + "\nnew table\n" + RunBenchmarks.END + "\noutro\n");
+  }
+
+  @Test
+  void jsonReaderHandlesJmhsValues() {
+    Object parsed = Json.parse("{\"a\": [1, -2.5e3, \"x\\\"y\", true, null], \"b\": NaN}");
+
+    assertThat(parsed)
+        .isEqualTo(
+            Map.of(
+                "a", java.util.Arrays.asList(1.0, -2500.0, "x\"y", true, null), "b", Double.NaN));
+  }
+}
