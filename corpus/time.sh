@@ -59,7 +59,8 @@ configs=(plain conduit-only ep-default ep+conduit)
 compile() {
   local config=$1 files=$2 cp=$3 out="$work/out-$1"
   rm -rf "$out" && mkdir -p "$out/classes" "$out/generated"
-  local cmd=("$JAVA_HOME/bin/javac" "${jflags[@]}" "${common[@]}" -cp "$cp" -d "$out/classes" -s "$out/generated")
+  local cmd=("$JAVA_HOME/bin/javac" "${jflags[@]}" ${CONDUIT_TIMING_JAVAC_FLAGS:-} "${common[@]}"
+    -cp "$cp" -d "$out/classes" -s "$out/generated")
   case "$config" in
     plain) cmd+=(-proc:none) ;;
     conduit-only)
@@ -89,6 +90,10 @@ for config in "${configs[@]}"; do
   echo "time.sh: $config on samples/mistakes: $n Conduit findings" >&2
 done
 [ "$runs" -gt 0 ] || exit 0
+if [ -n "${CONDUIT_TIMING_ONLY:-}" ]; then # one configuration once, e.g. under a profiler
+  compile "$CONDUIT_TIMING_ONLY" "$work/files.txt" "$classpath"
+  exit
+fi
 
 run_one() { # config -> seconds on stdout
   local config=$1 start end

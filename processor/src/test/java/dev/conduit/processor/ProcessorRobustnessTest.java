@@ -32,7 +32,13 @@ class ProcessorRobustnessTest {
                       return WrappingProcessor.Hook.PASS;
                     }));
     JavaFileObject boom =
-        source("test.Boom", "package test;", "class Boom {", "  void f() {}", "}");
+        source(
+            "test.Boom",
+            "package test;",
+            "class Boom {",
+            // A channel in the signature: only then does the override check look at supertypes.
+            "  void f(dev.conduit.Channel<String> in) {}",
+            "}");
     JavaFileObject fine =
         source(
             "test.Fine",
