@@ -111,7 +111,8 @@ run_one() { # config -> seconds on stdout
 }
 
 echo "time.sh: $(wc -l < "$work/files.txt") Guava files, $runs runs per configuration" >&2
-echo "time.sh: load before: $(cut -d' ' -f1-3 /proc/loadavg), jmh processes: $(ps aux | grep -c '[j]mh')" >&2
+load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+echo "time.sh: load before: $load_before, jmh processes: $(ps aux | grep -c '[j]mh')" >&2
 results="$work/times.txt"
 : > "$results"
 for ((i = 1; i <= runs; i++)); do
@@ -128,8 +129,11 @@ plain=$(median plain)
 conduit=$(median conduit-only)
 epd=$(median ep-default)
 epc=$(median ep+conduit)
-printf '%-14s %8s %s\n' configuration median ratio
-printf '%-14s %7.2fs %s\n' plain "$plain" "1.00 x plain"
-printf '%-14s %7.2fs %s\n' conduit-only "$conduit" "$(echo "scale=3; $conduit / $plain" | bc) x plain (target <= 1.15)"
-printf '%-14s %7.2fs %s\n' ep-default "$epd" "$(echo "scale=3; $epd / $plain" | bc) x plain"
-printf '%-14s %7.2fs %s\n' ep+conduit "$epc" "$(echo "scale=3; $epc / $epd" | bc) x ep-default (target <= 1.03)"
+{
+  printf '%-14s %8s %s\n' configuration median ratio
+  printf '%-14s %7.2fs %s\n' plain "$plain" "1.00 x plain"
+  printf '%-14s %7.2fs %s\n' conduit-only "$conduit" "$(echo "scale=3; $conduit / $plain" | bc) x plain (target <= 1.15)"
+  printf '%-14s %7.2fs %s\n' ep-default "$epd" "$(echo "scale=3; $epd / $plain" | bc) x plain"
+  printf '%-14s %7.2fs %s\n' ep+conduit "$epc" "$(echo "scale=3; $epc / $epd" | bc) x ep-default (target <= 1.03)"
+  echo "load average before/after: $load_before / $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores"
+} | tee "$work/summary.txt"

@@ -21,9 +21,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Conduit's declaration errors, and never a Conduit stack trace.
  *
  * <p>Each sample runs twice: through conduit-vet, and in the single javac pass a Maven or Gradle
- * build makes (processor and every rule together), where the rules meet the erroneous trees that
- * vet's separate processing pass would have stopped before. The surefire configuration sets
- * {@code conduit.errorprone.rethrow}, so a rule that fails is not quietly skipped.
+ * build makes (processor and every rule together), where {@code --should-stop=ifError=FLOW} hands
+ * the processor elements javac has already rejected. The surefire configuration sets {@code
+ * conduit.errorprone.rethrow}, so a rule that fails is not quietly skipped.
  */
 class BrokenSourcesTest {
   /** Every file of the robustness samples: a new sample is tested without touching this class. */
