@@ -134,6 +134,6 @@ epc=$(median ep+conduit)
   printf '%-14s %7.2fs %s\n' plain "$plain" "1.00 x plain"
   printf '%-14s %7.2fs %s\n' conduit-only "$conduit" "$(echo "scale=3; $conduit / $plain" | bc) x plain (target <= 1.15)"
   printf '%-14s %7.2fs %s\n' ep-default "$epd" "$(echo "scale=3; $epd / $plain" | bc) x plain"
-  printf '%-14s %7.2fs %s\n' ep+conduit "$epc" "$(echo "scale=3; $epc / $epd" | bc) x ep-default (target <= 1.03)"
+  printf '%-14s %7.2fs %s\n' ep+conduit "$epc" "$(echo "scale=3; $epc / $plain" | bc) x plain, $(echo "scale=3; $epc / $epd" | bc) x ep-default (target <= 1.03)"
   echo "load average before/after: $load_before / $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores"
 } | tee "$work/summary.txt"
