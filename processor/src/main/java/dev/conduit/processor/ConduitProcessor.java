@@ -61,8 +61,11 @@ public final class ConduitProcessor extends AbstractProcessor {
     TypeElement generateChannel =
         processingEnv.getElementUtils().getTypeElement(Names.GENERATE_CHANNEL);
     if (generateChannel != null) {
-      for (Element element : round.getElementsAnnotatedWith(generateChannel)) {
-        guarded(element, reporter, () -> generate((TypeElement) element, reporter));
+      // Only types: javac has already rejected the annotation on anything else, and builds that
+      // go on past errors (Error Prone's --should-stop=ifError=FLOW) still hand such elements over.
+      for (TypeElement type :
+          ElementFilter.typesIn(round.getElementsAnnotatedWith(generateChannel))) {
+        guarded(type, reporter, () -> generate(type, reporter));
       }
     }
     if (round.processingOver()) {

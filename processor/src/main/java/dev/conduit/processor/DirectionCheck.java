@@ -1,5 +1,6 @@
 package dev.conduit.processor;
 
+import java.util.function.Supplier;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -54,10 +55,11 @@ final class DirectionCheck {
   }
 
   private void checkExecutable(ExecutableElement method, TypeElement owner, boolean record) {
-    String name = Declarations.describe(method);
+    // The method's description is built only for a message: most methods never need one.
+    Supplier<String> name = () -> Declarations.describe(method);
     if (method.getKind() == ElementKind.METHOD
         && !(record && Declarations.repeatsRecordComponent(method, owner))) {
-      checkDeclaration(method, method.getReturnType(), "return type of " + name);
+      checkDeclaration(method, method.getReturnType(), () -> "return type of " + name.get());
     }
     for (VariableElement parameter : method.getParameters()) {
       boolean repeats =
@@ -65,17 +67,25 @@ final class DirectionCheck {
               && method.getKind() == ElementKind.CONSTRUCTOR
               && Declarations.repeatsRecordComponent(parameter, owner);
       if (!repeats) {
-        checkDeclaration(parameter, parameter.asType(), "parameter '" + parameter + "' of " + name);
+        checkDeclaration(
+            parameter, parameter.asType(), () -> "parameter '" + parameter + "' of " + name.get());
       }
     }
   }
 
   private void checkDeclaration(Element declaration, TypeMirror type, String where) {
+    checkDeclaration(declaration, type, () -> where);
+  }
+
+  private void checkDeclaration(Element declaration, TypeMirror type, Supplier<String> where) {
     DirectionPositions.walk(
         declaration,
         type,
         (position, marks, declarationType) -> {
-          String place = declarationType ? where : "type " + display(position) + " in the " + where;
+          String place =
+              declarationType
+                  ? where.get()
+                  : "type " + display(position) + " in the " + where.get();
           checkPosition(declaration, position, marks, place);
         });
   }

@@ -58,6 +58,11 @@ final class OverrideDirectionCheck {
   }
 
   private void checkMethod(ExecutableElement method, TypeElement owner) {
+    // Cheap first: only a channel in the method's own signature has a direction to keep, and
+    // finding what the method overrides walks every supertype's members.
+    if (!hasChannelInSignature(method)) {
+      return;
+    }
     List<ExecutableElement> overridden = overrides.overridden(method, owner);
     if (overridden.isEmpty()) {
       return;
@@ -66,6 +71,18 @@ final class OverrideDirectionCheck {
     for (int i = 0; i < method.getParameters().size(); i++) {
       checkParameter(method, i, overridden);
     }
+  }
+
+  private boolean hasChannelInSignature(ExecutableElement method) {
+    if (isChannel(method.getReturnType())) {
+      return true;
+    }
+    for (VariableElement parameter : method.getParameters()) {
+      if (isChannel(parameter.asType())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void checkReturn(ExecutableElement method, List<ExecutableElement> overridden) {

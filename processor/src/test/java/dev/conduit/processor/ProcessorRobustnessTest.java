@@ -32,7 +32,13 @@ class ProcessorRobustnessTest {
                       return WrappingProcessor.Hook.PASS;
                     }));
     JavaFileObject boom =
-        source("test.Boom", "package test;", "class Boom {", "  void f() {}", "}");
+        source(
+            "test.Boom",
+            "package test;",
+            "class Boom {",
+            // A channel in the signature: only then does the override check look at supertypes.
+            "  void f(dev.conduit.Channel<String> in) {}",
+            "}");
     JavaFileObject fine =
         source(
             "test.Fine",
@@ -88,5 +94,32 @@ class ProcessorRobustnessTest {
         .hadErrorContaining("[ConduitWriteFailed] could not write test.BadChannel: disk full")
         .inFile(bad)
         .onLine(2);
+  }
+
+  /**
+   * javac rejects {@code @GenerateChannel} on a method but, when told to go on past errors as
+   * every Error Prone build is ({@code --should-stop=ifError=FLOW}), still hands the method to the
+   * processor; the user must see javac's error alone, not a processor failure on top.
+   */
+  @Test
+  void generateChannelOnAMethodLeavesJavacsTargetErrorAlone() {
+    JavaFileObject misplaced =
+        source(
+            "test.Misplaced",
+            "package test;",
+            "class Misplaced {",
+            "  @dev.conduit.annotations.GenerateChannel(primitives = int.class)",
+            "  void onAMethod() {}",
+            "}");
+    Compilation compilation =
+        javac()
+            .withOptions("--should-stop=ifError=FLOW")
+            .withProcessors(new ConduitProcessor())
+            .compile(misplaced);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("annotation interface not applicable to this kind of declaration")
+        .inFile(misplaced)
+        .onLine(3);
   }
 }
