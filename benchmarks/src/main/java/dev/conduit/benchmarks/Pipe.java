@@ -1,6 +1,7 @@
 package dev.conduit.benchmarks;
 
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Exchanger;
 import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.SynchronousQueue;
@@ -30,18 +31,7 @@ interface Pipe {
       case Impl.JOX -> jox(capacity);
       case Impl.SYNCHRONOUS_QUEUE -> {
         requireCapacity(impl, capacity, 0);
-        SynchronousQueue<Object> queue = new SynchronousQueue<>();
-        yield new Pipe() {
-          @Override
-          public void send(Object value) throws InterruptedException {
-            queue.put(value);
-          }
-
-          @Override
-          public Object receive() throws InterruptedException {
-            return queue.take();
-          }
-        };
+        yield putAndTake(new SynchronousQueue<>());
       }
       case Impl.LINKED_TRANSFER_QUEUE -> {
         // transfer() waits for a taker: LinkedTransferQueue used as a rendezvous.
@@ -79,20 +69,24 @@ interface Pipe {
         if (capacity == 0) {
           throw new IllegalArgumentException(impl + " has no rendezvous form");
         }
-        ArrayBlockingQueue<Object> queue = new ArrayBlockingQueue<>(capacity);
-        yield new Pipe() {
-          @Override
-          public void send(Object value) throws InterruptedException {
-            queue.put(value);
-          }
-
-          @Override
-          public Object receive() throws InterruptedException {
-            return queue.take();
-          }
-        };
+        yield putAndTake(new ArrayBlockingQueue<>(capacity));
       }
       default -> throw new IllegalArgumentException("no blocking pipe for " + impl);
+    };
+  }
+
+  /** A JDK queue driven by its blocking {@code put} and {@code take}. */
+  private static Pipe putAndTake(BlockingQueue<Object> queue) {
+    return new Pipe() {
+      @Override
+      public void send(Object value) throws InterruptedException {
+        queue.put(value);
+      }
+
+      @Override
+      public Object receive() throws InterruptedException {
+        return queue.take();
+      }
     };
   }
 
