@@ -10,8 +10,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.AbstractQueuedSynchronizer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,7 +26,8 @@ import org.jspecify.annotations.Nullable;
  * the lock its waker still holds. The {@code ...Locked} methods therefore return the node to
  * unpark, and {@link #complete(Object)} finishes the job after unlocking.
  */
-public final class ChannelImpl<T> implements Channel<T>, ChannelRef<T> {
+public final class ChannelImpl<T> extends AbstractQueuedSynchronizer
+    implements Channel<T>, ChannelRef<T> {
   /** Outcome of a {@code ...Locked} operation that would have to wait. */
   static final Object NOT_READY = new Object();
 
@@ -36,7 +36,6 @@ public final class ChannelImpl<T> implements Channel<T>, ChannelRef<T> {
 
   private static final AtomicLong IDS = new AtomicLong();
 
-  final ReentrantLock lock = new ReentrantLock();
 
   /** Total order for locking several channels at once (select). */
   final long id = IDS.incrementAndGet();
@@ -46,12 +45,42 @@ public final class ChannelImpl<T> implements Channel<T>, ChannelRef<T> {
   private int head;
   private int count;
   private volatile boolean closed;
+
+  /** How long this channel's waiters spin before parking; see {@link SpinHint}. */
+  int spinHint = SpinHint.INITIAL;
   private final WaitQueue senders = new WaitQueue();
   private final WaitQueue receivers = new WaitQueue();
 
   public ChannelImpl(int capacity) {
     this.capacity = capacity;
     this.buffer = new Object[capacity];
+  }
+
+  // ---- The channel's lock. ----
+  // The channel is its own lock (state 0 free, 1 held), so that taking the lock and touching
+  // the queues and buffer move one object between cores, not two: a rendezvous hand-off is
+  // bounded by such cache-line transfers. Not reentrant; never held while parked or across
+  // user code.
+
+  void lock() {
+    if (!compareAndSetState(0, 1)) {
+      acquire(1);
+    }
+  }
+
+  void unlock() {
+    release(1);
+  }
+
+  @Override
+  protected boolean tryAcquire(int ignored) {
+    return compareAndSetState(0, 1);
+  }
+
+  @Override
+  protected boolean tryRelease(int ignored) {
+    setState(0);
+    return true;
   }
 
   @Override
@@ -64,7 +93,7 @@ public final class ChannelImpl<T> implements Channel<T>, ChannelRef<T> {
     Objects.requireNonNull(value, "a channel cannot carry null");
     Object outcome;
     Node node = null;
-    lock.lock();
+    lock();
     try {
       outcome = sendLocked(value);
       if (outcome == NOT_READY) {
@@ -73,7 +102,7 @@ public final class ChannelImpl<T> implements Channel<T>, ChannelRef<T> {
         senders.add(node);
       }
     } finally {
-      lock.unlock();
+      unlock();
     }
     if (node == null) {
       complete(outcome);
@@ -89,11 +118,11 @@ public final class ChannelImpl<T> implements Channel<T>, ChannelRef<T> {
   public boolean trySend(T value) {
     Objects.requireNonNull(value, "a channel cannot carry null");
     Object outcome;
-    lock.lock();
+    lock();
     try {
       outcome = sendLocked(value);
     } finally {
-      lock.unlock();
+      unlock();
     }
     if (outcome == NOT_READY) {
       return false;
@@ -117,7 +146,7 @@ public final class ChannelImpl<T> implements Channel<T>, ChannelRef<T> {
   Object receiveOrClosed() {
     Object outcome;
     Node node = null;
-    lock.lock();
+    lock();
     try {
       outcome = receiveLocked();
       if (outcome == NOT_READY) {
@@ -126,7 +155,7 @@ public final class ChannelImpl<T> implements Channel<T>, ChannelRef<T> {
         receivers.add(node);
       }
     } finally {
-      lock.unlock();
+      unlock();
     }
     if (node == null) {
       return complete(outcome);
@@ -138,11 +167,11 @@ public final class ChannelImpl<T> implements Channel<T>, ChannelRef<T> {
   @Override
   public @Nullable T tryReceive() {
     Object outcome;
-    lock.lock();
+    lock();
     try {
       outcome = receiveLocked();
     } finally {
-      lock.unlock();
+      unlock();
     }
     if (outcome == NOT_READY) {
       return null;
@@ -159,7 +188,7 @@ public final class ChannelImpl<T> implements Channel<T>, ChannelRef<T> {
   @Override
   public void close() {
     List<Node> woken = new ArrayList<>();
-    lock.lock();
+    lock();
     try {
       if (closed) {
         throw new ChannelClosedException("close of closed channel");
@@ -173,10 +202,10 @@ public final class ChannelImpl<T> implements Channel<T>, ChannelRef<T> {
         woken.add(n);
       }
     } finally {
-      lock.unlock();
+      unlock();
     }
     for (Node n : woken) {
-      LockSupport.unpark(n.thread);
+      n.waiter.wake();
     }
   }
 
@@ -187,11 +216,11 @@ public final class ChannelImpl<T> implements Channel<T>, ChannelRef<T> {
 
   @Override
   public int len() {
-    lock.lock();
+    lock();
     try {
       return count;
     } finally {
-      lock.unlock();
+      unlock();
     }
   }
 
@@ -331,7 +360,7 @@ public final class ChannelImpl<T> implements Channel<T>, ChannelRef<T> {
       if (counterpart.sender) {
         counterpart.item = null;
       }
-      LockSupport.unpark(counterpart.thread);
+      counterpart.waiter.wake();
       return value == null ? BUFFERED : value;
     }
     return outcome;
@@ -343,11 +372,11 @@ public final class ChannelImpl<T> implements Channel<T>, ChannelRef<T> {
 
   /** Removes a node that gave up or lost its select, unless a counterpart already did. */
   void dequeue(Node node) {
-    lock.lock();
+    lock();
     try {
       (node.sender ? senders : receivers).unlink(node);
     } finally {
-      lock.unlock();
+      unlock();
     }
   }
 
@@ -362,11 +391,26 @@ public final class ChannelImpl<T> implements Channel<T>, ChannelRef<T> {
   }
 
   /** Waits for a plain send or receive node; on interruption removes it and throws. */
-  private static void awaitPlain(Node node) {
-    if (node.await(Long.MAX_VALUE) == Waiter.INTERRUPTED) {
+  private void awaitPlain(Node node) {
+    if (await(node, Long.MAX_VALUE) == Waiter.INTERRUPTED) {
       node.channel.dequeue(node);
       throw new UncheckedInterruptedException();
     }
+  }
+
+  /** Waits for {@code waiter}, spinning as this channel's {@link SpinHint} says; updates it. */
+  int await(Waiter waiter, long deadlineNanos) {
+    if (!Waiter.carriersLookFree()) {
+      return waiter.await(deadlineNanos, 0);
+    }
+    int hint = spinHint;
+    int spins = SpinHint.spins(hint);
+    int state = waiter.await(deadlineNanos, spins);
+    int next = SpinHint.next(hint, spins, waiter.parked());
+    if (next != hint) {
+      spinHint = next;
+    }
+    return state;
   }
 
   // ---- Context-aware operations (see ContextChannelOps). ----

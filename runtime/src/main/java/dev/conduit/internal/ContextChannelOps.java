@@ -26,11 +26,11 @@ final class ContextChannelOps {
     }
     throwIfDone(ctx);
     Object outcome;
-    channel.lock.lock();
+    channel.lock();
     try {
       outcome = channel.sendLocked(value);
     } finally {
-      channel.lock.unlock();
+      channel.unlock();
     }
     if (outcome != ChannelImpl.NOT_READY) {
       ChannelImpl.complete(outcome);
@@ -51,11 +51,11 @@ final class ContextChannelOps {
     }
     throwIfDone(ctx);
     Object outcome;
-    channel.lock.lock();
+    channel.lock();
     try {
       outcome = channel.receiveLocked();
     } finally {
-      channel.lock.unlock();
+      channel.unlock();
     }
     Object result;
     if (outcome != ChannelImpl.NOT_READY) {

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.OptionalLong;
 import java.util.PrimitiveIterator;
-import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
@@ -28,6 +27,9 @@ public final class RawChannelImpl implements RawChannel {
   private static final int CLOSED = 1;
 
   private final ReentrantLock lock = new ReentrantLock();
+
+  /** How long this channel's waiters spin before parking; see {@link SpinHint}. */
+  private int spinHint = SpinHint.INITIAL;
   private final int capacity;
   private final long[] buffer;
   private int head;
@@ -69,7 +71,7 @@ public final class RawChannelImpl implements RawChannel {
       lock.unlock();
     }
     if (node == null) {
-      LockSupport.unpark(receiver.thread);
+      receiver.wake();
       return;
     }
     if (await(node, senders) == CLOSED) {
@@ -96,7 +98,7 @@ public final class RawChannelImpl implements RawChannel {
     } finally {
       lock.unlock();
     }
-    LockSupport.unpark(receiver.thread);
+    receiver.wake();
     return true;
   }
 
@@ -123,7 +125,7 @@ public final class RawChannelImpl implements RawChannel {
     }
     if (node == null) {
       if (wake != null) {
-        LockSupport.unpark(wake.thread);
+        wake.wake();
       }
       return bits;
     }
@@ -149,7 +151,7 @@ public final class RawChannelImpl implements RawChannel {
       lock.unlock();
     }
     if (wake != null) {
-      LockSupport.unpark(wake.thread);
+      wake.wake();
     }
     return OptionalLong.of(bits);
   }
@@ -202,7 +204,7 @@ public final class RawChannelImpl implements RawChannel {
       lock.unlock();
     }
     for (RawNode node : woken) {
-      LockSupport.unpark(node.thread);
+      node.wake();
     }
   }
 
@@ -294,7 +296,18 @@ public final class RawChannelImpl implements RawChannel {
 
   /** Parks until the node is decided; on interruption removes it and throws. */
   private int await(RawNode node, ArrayDeque<RawNode> queue) {
-    int state = node.await(Long.MAX_VALUE);
+    int state;
+    if (Waiter.carriersLookFree()) {
+      int hint = spinHint;
+      int spins = SpinHint.spins(hint);
+      state = node.await(Long.MAX_VALUE, spins);
+      int next = SpinHint.next(hint, spins, node.parked());
+      if (next != hint) {
+        spinHint = next;
+      }
+    } else {
+      state = node.await(Long.MAX_VALUE, 0);
+    }
     if (state == Waiter.INTERRUPTED) {
       lock.lock();
       try {

@@ -115,7 +115,14 @@ public final class SelectCore {
         unlockAll(locks);
       }
     }
-    int winner = nodes[0].waiter.await(deadlineNanos);
+    // The busiest-looking channel's hint decides how long to spin.
+    ChannelImpl<?> hinted = channels[0];
+    for (int i = 1; i < n; i++) {
+      if (channels[i].spinHint > hinted.spinHint) {
+        hinted = channels[i];
+      }
+    }
+    int winner = hinted.await(nodes[0].waiter, deadlineNanos);
     for (int i = 0; i < n; i++) {
       if (i != winner) {
         nodes[i].channel.dequeue(nodes[i]);
@@ -191,13 +198,13 @@ public final class SelectCore {
 
   private static void lockAll(ChannelImpl<?>[] locks) {
     for (ChannelImpl<?> c : locks) {
-      c.lock.lock();
+      c.lock();
     }
   }
 
   private static void unlockAll(ChannelImpl<?>[] locks) {
     for (int i = locks.length - 1; i >= 0; i--) {
-      locks[i].lock.unlock();
+      locks[i].unlock();
     }
   }
 }
