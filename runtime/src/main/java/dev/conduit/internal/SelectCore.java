@@ -77,18 +77,22 @@ public final class SelectCore {
     if (n == 0) {
       return hasDefault ? DEFAULT : waitWithoutClauses(deadlineNanos);
     }
-    int[] order = randomOrder(n);
-    ChannelImpl<?>[] locks = lockOrder(n);
+    // Two clauses need no permutation array: a random first clause is a uniform choice.
+    int[] order = n > 2 ? randomOrder(n) : null;
+    int first = n == 2 ? ThreadLocalRandom.current().nextInt(2) : 0;
+    ChannelImpl<?>[] locks = n > 2 ? lockOrder(n) : null;
     lockAll(locks);
+    boolean locked = true;
     Node[] nodes;
     try {
-      for (int i : order) {
+      for (int k = 0; k < n; k++) {
+        int i = order != null ? order[k] : (first + k) % n;
         ChannelImpl<?> channel = channels[i];
         Object outcome =
             sends[i] ? channel.sendLocked(values[i]) : channel.receiveLocked();
         if (outcome != ChannelImpl.NOT_READY) {
           unlockAll(locks);
-          locks = null;
+          locked = false;
           Object result = ChannelImpl.complete(outcome);
           if (!sends[i]) {
             received = result;
@@ -111,7 +115,7 @@ public final class SelectCore {
         channels[i].enqueue(node);
       }
     } finally {
-      if (locks != null) {
+      if (locked) {
         unlockAll(locks);
       }
     }
@@ -196,15 +200,42 @@ public final class SelectCore {
     return distinct == n ? sorted : Arrays.copyOf(sorted, distinct);
   }
 
-  private static void lockAll(ChannelImpl<?>[] locks) {
-    for (ChannelImpl<?> c : locks) {
-      c.lock();
+  /**
+   * Locks {@code locks} in order, or, when it is null (one or two clauses), the clauses' channels
+   * in id order without building an array.
+   */
+  private void lockAll(ChannelImpl<?> @Nullable [] locks) {
+    if (locks != null) {
+      for (ChannelImpl<?> c : locks) {
+        c.lock();
+      }
+      return;
+    }
+    ChannelImpl<?> a = channels[0];
+    ChannelImpl<?> b = size == 2 ? channels[1] : a;
+    if (b == a) {
+      a.lock();
+    } else if (a.id < b.id) {
+      a.lock();
+      b.lock();
+    } else {
+      b.lock();
+      a.lock();
     }
   }
 
-  private static void unlockAll(ChannelImpl<?>[] locks) {
-    for (int i = locks.length - 1; i >= 0; i--) {
-      locks[i].unlock();
+  private void unlockAll(ChannelImpl<?> @Nullable [] locks) {
+    if (locks != null) {
+      for (int i = locks.length - 1; i >= 0; i--) {
+        locks[i].unlock();
+      }
+      return;
+    }
+    ChannelImpl<?> a = channels[0];
+    ChannelImpl<?> b = size == 2 ? channels[1] : a;
+    a.unlock();
+    if (b != a) {
+      b.unlock();
     }
   }
 }
