@@ -46,14 +46,19 @@ public final class ChannelImpl<T> extends AbstractQueuedSynchronizer
   private int count;
   private volatile boolean closed;
 
-  /** How long this channel's waiters spin before parking; see {@link SpinHint}. */
-  int spinHint = SpinHint.INITIAL;
+  /**
+   * How long this channel's waiters spin before parking; see {@link SpinHint}. Waiters on a
+   * buffered channel never spin: measured on buffered(16), 1 to 1, spinning made it slower (187
+   * against 138 ns per message, 2 forks each, 2 cores).
+   */
+  int spinHint;
   private final WaitQueue senders = new WaitQueue();
   private final WaitQueue receivers = new WaitQueue();
 
   public ChannelImpl(int capacity) {
     this.capacity = capacity;
     this.buffer = new Object[capacity];
+    this.spinHint = capacity == 0 ? SpinHint.INITIAL : 0;
   }
 
   // ---- The channel's lock. ----
@@ -400,7 +405,7 @@ public final class ChannelImpl<T> extends AbstractQueuedSynchronizer
 
   /** Waits for {@code waiter}, spinning as this channel's {@link SpinHint} says; updates it. */
   int await(Waiter waiter, long deadlineNanos) {
-    if (!Waiter.carriersLookFree()) {
+    if (capacity != 0 || !Waiter.carriersLookFree()) {
       return waiter.await(deadlineNanos, 0);
     }
     int hint = spinHint;

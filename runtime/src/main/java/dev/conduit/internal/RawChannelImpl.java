@@ -29,7 +29,7 @@ public final class RawChannelImpl implements RawChannel {
   private final ReentrantLock lock = new ReentrantLock();
 
   /** How long this channel's waiters spin before parking; see {@link SpinHint}. */
-  private int spinHint = SpinHint.INITIAL;
+  private int spinHint = SpinHint.INITIAL; // used only when unbuffered, as in ChannelImpl
   private final int capacity;
   private final long[] buffer;
   private int head;
@@ -297,7 +297,7 @@ public final class RawChannelImpl implements RawChannel {
   /** Parks until the node is decided; on interruption removes it and throws. */
   private int await(RawNode node, ArrayDeque<RawNode> queue) {
     int state;
-    if (Waiter.carriersLookFree()) {
+    if (capacity == 0 && Waiter.carriersLookFree()) {
       int hint = spinHint;
       int spins = SpinHint.spins(hint);
       state = node.await(Long.MAX_VALUE, spins);
