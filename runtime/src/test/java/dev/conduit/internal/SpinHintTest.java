@@ -14,9 +14,8 @@ class SpinHintTest {
   void winningSpinsGrowTheBudgetUpToTheMaximum() {
     assertThat(SpinHint.next(SpinHint.MIN, SpinHint.MIN, false)).isEqualTo(2 * SpinHint.MIN);
     assertThat(SpinHint.next(SpinHint.MAX, SpinHint.MAX, false)).isEqualTo(SpinHint.MAX);
-    // A won probe restarts spinning.
-    assertThat(SpinHint.next(-SpinHint.PROBE_EVERY, SpinHint.MIN, false))
-        .isEqualTo(2 * SpinHint.MIN);
+    // A won probe restarts spinning at the full budget.
+    assertThat(SpinHint.next(-SpinHint.PROBE_EVERY, SpinHint.MAX, false)).isEqualTo(SpinHint.MAX);
   }
 
   @Test
@@ -39,7 +38,7 @@ class SpinHintTest {
     for (int wait = 0; wait < 10 * SpinHint.PROBE_EVERY; wait++) {
       int spins = SpinHint.spins(hint);
       if (spins > 0) {
-        assertThat(spins).isEqualTo(SpinHint.MIN);
+        assertThat(spins).isEqualTo(SpinHint.MAX);
         probes++;
       }
       hint = SpinHint.next(hint, spins, true); // every probe fails
