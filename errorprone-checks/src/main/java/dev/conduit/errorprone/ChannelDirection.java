@@ -16,6 +16,7 @@ import com.google.errorprone.bugpatterns.BugChecker.NewClassTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.ReturnTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.VariableTreeMatcher;
 import com.google.errorprone.matchers.Description;
+import com.google.errorprone.suppliers.Supplier;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.AssignmentTree;
@@ -41,6 +42,7 @@ import dev.conduit.errorprone.util.Direction;
 import dev.conduit.errorprone.util.Docs;
 import dev.conduit.errorprone.util.GeneratedCode;
 import dev.conduit.errorprone.util.Guard;
+import dev.conduit.errorprone.util.Presence;
 import dev.conduit.errorprone.util.Slots;
 import dev.conduit.errorprone.util.Slots.Slot;
 import java.util.List;
@@ -68,6 +70,13 @@ public final class ChannelDirection extends BugChecker
         ReturnTreeMatcher,
         LambdaExpressionTreeMatcher {
 
+  /**
+   * Nothing to do where Conduit is absent: a direction comes only from Conduit's annotations or
+   * from Context.done().
+   */
+  private static final Supplier<Boolean> PRESENT =
+      Presence.anyOf(Presence.SEND_ONLY, Presence.RECEIVE_ONLY, Presence.CONTEXT);
+
   /** For ServiceLoader, which Error Prone uses to find plugin checks. */
   public ChannelDirection() {}
 
@@ -77,6 +86,9 @@ public final class ChannelDirection extends BugChecker
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
+    if (!PRESENT.get(state)) {
+      return Description.NO_MATCH;
+    }
     return Guard.run(
         () -> {
           Description misuse = checkUse(ChannelUses.of(tree, state), state);
@@ -95,6 +107,9 @@ public final class ChannelDirection extends BugChecker
 
   @Override
   public Description matchNewClass(NewClassTree tree, VisitorState state) {
+    if (!PRESENT.get(state)) {
+      return Description.NO_MATCH;
+    }
     return Guard.run(
         () ->
             checkArguments(
@@ -107,11 +122,17 @@ public final class ChannelDirection extends BugChecker
 
   @Override
   public Description matchMemberReference(MemberReferenceTree tree, VisitorState state) {
+    if (!PRESENT.get(state)) {
+      return Description.NO_MATCH;
+    }
     return Guard.run(() -> checkUse(ChannelUses.of(tree, state), state));
   }
 
   @Override
   public Description matchEnhancedForLoop(EnhancedForLoopTree tree, VisitorState state) {
+    if (!PRESENT.get(state)) {
+      return Description.NO_MATCH;
+    }
     return Guard.run(
         () -> {
           Optional<ChannelUses.Use> use = ChannelUses.of(tree, state);
@@ -136,6 +157,9 @@ public final class ChannelDirection extends BugChecker
 
   @Override
   public Description matchAssignment(AssignmentTree tree, VisitorState state) {
+    if (!PRESENT.get(state)) {
+      return Description.NO_MATCH;
+    }
     return Guard.run(
         () -> {
           Slot slot;
@@ -162,6 +186,9 @@ public final class ChannelDirection extends BugChecker
 
   @Override
   public Description matchVariable(VariableTree tree, VisitorState state) {
+    if (!PRESENT.get(state)) {
+      return Description.NO_MATCH;
+    }
     return Guard.run(
         () -> {
           if (tree.getInitializer() == null || ASTHelpers.hasImplicitType(tree, state)) {
@@ -178,6 +205,9 @@ public final class ChannelDirection extends BugChecker
 
   @Override
   public Description matchReturn(ReturnTree tree, VisitorState state) {
+    if (!PRESENT.get(state)) {
+      return Description.NO_MATCH;
+    }
     return Guard.run(
         () -> {
           if (tree.getExpression() == null) {
@@ -199,6 +229,9 @@ public final class ChannelDirection extends BugChecker
 
   @Override
   public Description matchLambdaExpression(LambdaExpressionTree tree, VisitorState state) {
+    if (!PRESENT.get(state)) {
+      return Description.NO_MATCH;
+    }
     return Guard.run(
         () -> {
           if (!(tree.getBody() instanceof ExpressionTree body)) {

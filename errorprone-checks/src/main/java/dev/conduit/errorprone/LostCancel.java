@@ -11,6 +11,7 @@ import com.google.errorprone.bugpatterns.BugChecker.LambdaExpressionTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
+import com.google.errorprone.suppliers.Supplier;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodTree;
@@ -28,6 +29,7 @@ import dev.conduit.errorprone.util.Guard;
 import dev.conduit.errorprone.util.HandleSites;
 import dev.conduit.errorprone.util.HandleSites.Fate;
 import dev.conduit.errorprone.util.HandleSites.Site;
+import dev.conduit.errorprone.util.Presence;
 import dev.conduit.errorprone.util.TryWithResourcesFix;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -55,6 +57,9 @@ public final class LostCancel extends BugChecker
   private final CancelHandles handles;
   private final boolean requireTryWithResources;
 
+  /** Nothing to do where no class that creates a handle exists. */
+  private final Supplier<Boolean> present;
+
   /** For ServiceLoader, which Error Prone uses to find plugin checks: the default settings. */
   public LostCancel() {
     this(ErrorProneFlags.empty());
@@ -69,15 +74,22 @@ public final class LostCancel extends BugChecker
   public LostCancel(ErrorProneFlags flags) {
     handles = CancelHandles.withExtras(flags.getListOrEmpty(CancelHandles.EXTRA_HANDLES_FLAG));
     requireTryWithResources = flags.getBoolean(REQUIRE_TRY_WITH_RESOURCES_FLAG).orElse(false);
+    present = Presence.anyOf(handles.owners());
   }
 
   @Override
   public Description matchMethod(MethodTree tree, VisitorState state) {
-    return tree.getBody() == null ? Description.NO_MATCH : Guard.run(() -> check(tree, state));
+    if (tree.getBody() == null || !present.get(state)) {
+      return Description.NO_MATCH;
+    }
+    return Guard.run(() -> check(tree, state));
   }
 
   @Override
   public Description matchLambdaExpression(LambdaExpressionTree tree, VisitorState state) {
+    if (!present.get(state)) {
+      return Description.NO_MATCH;
+    }
     return Guard.run(() -> check(tree, state));
   }
 

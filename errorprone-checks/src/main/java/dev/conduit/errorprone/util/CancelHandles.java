@@ -97,6 +97,11 @@ public final class CancelHandles {
         "releasing");
   }
 
+  /** The classes whose methods (or constructors) create handles, fully qualified. */
+  public ImmutableList<String> owners() {
+    return kinds.stream().map(Kind::owner).distinct().collect(ImmutableList.toImmutableList());
+  }
+
   /** Which kind of handle {@code expression} creates, or null if it creates none. */
   public @Nullable Kind created(ExpressionTree expression, VisitorState state) {
     String name;
