@@ -146,6 +146,9 @@ public final class ChannelDirection extends BugChecker
           ExpressionTree iterated = tree.getExpression();
           Direction elements =
               ChannelDirections.elementDirection(ASTHelpers.getType(iterated), state);
+          if (elements == Direction.BOTH) {
+            return Description.NO_MATCH; // a bidirectional channel may go anywhere
+          }
           return checkFlow(
               variable,
               "Taking",
@@ -162,6 +165,10 @@ public final class ChannelDirection extends BugChecker
     }
     return Guard.run(
         () -> {
+          Directed source = ChannelDirections.of(tree.getExpression(), state);
+          if (source.direction() == Direction.BOTH) {
+            return Description.NO_MATCH; // a bidirectional channel may go anywhere
+          }
           Slot slot;
           ExpressionTree target = ASTHelpers.stripParentheses(tree.getVariable());
           if (target instanceof ArrayAccessTree access) {
@@ -175,12 +182,7 @@ public final class ChannelDirection extends BugChecker
           } else {
             return Description.NO_MATCH;
           }
-          return checkFlow(
-              tree.getExpression(),
-              "Assigning",
-              ChannelDirections.of(tree.getExpression(), state),
-              slot,
-              state);
+          return checkFlow(tree.getExpression(), "Assigning", source, slot, state);
         });
   }
 
@@ -194,10 +196,14 @@ public final class ChannelDirection extends BugChecker
           if (tree.getInitializer() == null || ASTHelpers.hasImplicitType(tree, state)) {
             return Description.NO_MATCH; // a var takes its initializer's direction, as Go's x := in
           }
+          Directed source = ChannelDirections.of(tree.getInitializer(), state);
+          if (source.direction() == Direction.BOTH) {
+            return Description.NO_MATCH; // a bidirectional channel may go anywhere
+          }
           return checkFlow(
               tree.getInitializer(),
               "Assigning",
-              ChannelDirections.of(tree.getInitializer(), state),
+              source,
               Slots.variable(ASTHelpers.getSymbol(tree), state),
               state);
         });
@@ -213,17 +219,16 @@ public final class ChannelDirection extends BugChecker
           if (tree.getExpression() == null) {
             return Description.NO_MATCH;
           }
+          Directed source = ChannelDirections.of(tree.getExpression(), state);
+          if (source.direction() == Direction.BOTH) {
+            return Description.NO_MATCH; // a bidirectional channel may go anywhere
+          }
           Tree enclosing = state.findEnclosing(LambdaExpressionTree.class, MethodTree.class);
           Slot slot =
               enclosing instanceof MethodTree method
                   ? Slots.returnOf(ASTHelpers.getSymbol(method), state)
                   : Slots.lambdaResult((LambdaExpressionTree) enclosing, state);
-          return checkFlow(
-              tree.getExpression(),
-              "Returning",
-              ChannelDirections.of(tree.getExpression(), state),
-              slot,
-              state);
+          return checkFlow(tree.getExpression(), "Returning", source, slot, state);
         });
   }
 
@@ -237,12 +242,11 @@ public final class ChannelDirection extends BugChecker
           if (!(tree.getBody() instanceof ExpressionTree body)) {
             return Description.NO_MATCH; // a block body's returns are matched one by one
           }
-          return checkFlow(
-              body,
-              "Returning",
-              ChannelDirections.of(body, state),
-              Slots.lambdaResult(tree, state),
-              state);
+          Directed source = ChannelDirections.of(body, state);
+          if (source.direction() == Direction.BOTH) {
+            return Description.NO_MATCH; // a bidirectional channel may go anywhere
+          }
+          return checkFlow(body, "Returning", source, Slots.lambdaResult(tree, state), state);
         });
   }
 

@@ -94,6 +94,9 @@ public final class LostCancel extends BugChecker
   }
 
   private Description check(Tree owner, VisitorState state) {
+    if (!handles.mayCreateIn(owner)) {
+      return Description.NO_MATCH; // the cheapest test: no call has a factory's name
+    }
     List<Site> sites = HandleSites.find(state.getPath(), handles, state);
     if (sites.isEmpty() || GeneratedCode.isCurrent(state)) {
       return Description.NO_MATCH; // the cheap syntactic match: nothing is created here

@@ -3,6 +3,7 @@ package dev.conduit.errorprone.util;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
+import com.google.errorprone.suppliers.Supplier;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -162,13 +163,70 @@ public final class ChannelTypes {
   }
 
   private static BiPredicate<Type, VisitorState> subtypeOf(String className) {
+    Supplier<Type> erasedBase = erasedType(className);
     return (type, state) -> {
-      Type base = state.getTypeFromString(className);
-      return base != null
-          && state
-              .getTypes()
-              .isSubtype(state.getTypes().erasure(type), state.getTypes().erasure(base));
+      Type base = erasedBase.get(state);
+      return base != null && state.getTypes().isSubtype(state.getTypes().erasure(type), base);
     };
+  }
+
+  /**
+   * The erasure of the class named {@code className}, looked up once per compilation rather than on
+   * every test; null while no source or class file of the compilation refers to the class, in which
+   * case nothing can be a subtype of it either.
+   */
+  static Supplier<Type> erasedType(String className) {
+    return VisitorState.memoize(
+        state -> {
+          Type type = state.getTypeFromString(className);
+          return type == null ? null : state.getTypes().erasure(type);
+        });
+  }
+
+  private static final Supplier<Type> SEND_SELECTABLE = erasedType("dev.conduit.SendSelectable");
+  private static final Supplier<Type> RECEIVE_SELECTABLE =
+      erasedType("dev.conduit.ReceiveSelectable");
+
+  /**
+   * Whether a value of {@code type} can carry a direction at all: a channel type of a known family,
+   * one end of a generated channel, or an array of either; a type variable or an unresolved type
+   * might be one. Everything else (primitives, strings, collections, most of any program) cannot,
+   * which is the first and cheapest test before a direction is looked for.
+   */
+  public static boolean mayCarryDirection(@Nullable Type type, VisitorState state) {
+    if (type == null) {
+      return true;
+    }
+    return switch (type.getKind()) {
+      case BOOLEAN,
+          BYTE,
+          SHORT,
+          INT,
+          LONG,
+          CHAR,
+          FLOAT,
+          DOUBLE,
+          VOID,
+          NULL,
+          NONE,
+          PACKAGE,
+          MODULE,
+          EXECUTABLE ->
+          false;
+      case ARRAY -> mayCarryDirection(state.getTypes().elemtype(type), state);
+      case DECLARED -> isChannel(type, state) || isSelectable(type, state);
+      default -> true; // type variables, intersections, wildcards, errors: maybe
+    };
+  }
+
+  private static boolean isSelectable(Type type, VisitorState state) {
+    Type erased = state.getTypes().erasure(type);
+    Type send = SEND_SELECTABLE.get(state);
+    if (send != null && state.getTypes().isSubtype(erased, send)) {
+      return true;
+    }
+    Type receive = RECEIVE_SELECTABLE.get(state);
+    return receive != null && state.getTypes().isSubtype(erased, receive);
   }
 
   private static boolean isGeneratedWrapper(Type type, VisitorState state) {
