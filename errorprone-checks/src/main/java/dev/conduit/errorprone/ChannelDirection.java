@@ -193,12 +193,15 @@ public final class ChannelDirection extends BugChecker
     }
     return Guard.run(
         () -> {
-          if (tree.getInitializer() == null || ASTHelpers.hasImplicitType(tree, state)) {
-            return Description.NO_MATCH; // a var takes its initializer's direction, as Go's x := in
+          if (tree.getInitializer() == null) {
+            return Description.NO_MATCH;
           }
           Directed source = ChannelDirections.of(tree.getInitializer(), state);
           if (source.direction() == Direction.BOTH) {
             return Description.NO_MATCH; // a bidirectional channel may go anywhere
+          }
+          if (ASTHelpers.hasImplicitType(tree, state)) {
+            return Description.NO_MATCH; // a var takes its initializer's direction, as Go's x := in
           }
           return checkFlow(
               tree.getInitializer(),

@@ -13,6 +13,7 @@ import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.suppliers.Supplier;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
@@ -38,6 +39,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.inject.Inject;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Go vet's lostcancel for Conduit: a cancellable context (or a ticker) must be released on every
@@ -59,6 +61,9 @@ public final class LostCancel extends BugChecker
 
   /** Nothing to do where no class that creates a handle exists. */
   private final Supplier<Boolean> present;
+
+  /** The verdict for the file checked last; javac checks a file's methods one after another. */
+  private @Nullable UnitVerdict lastUnit;
 
   /** For ServiceLoader, which Error Prone uses to find plugin checks: the default settings. */
   public LostCancel() {
@@ -94,8 +99,8 @@ public final class LostCancel extends BugChecker
   }
 
   private Description check(Tree owner, VisitorState state) {
-    if (!handles.mayCreateIn(owner)) {
-      return Description.NO_MATCH; // the cheapest test: no call has a factory's name
+    if (!mayCreateInUnit(state)) {
+      return Description.NO_MATCH; // the cheapest test: no call in the file has a factory's name
     }
     List<Site> sites = HandleSites.find(state.getPath(), handles, state);
     if (sites.isEmpty() || GeneratedCode.isCurrent(state)) {
@@ -186,6 +191,22 @@ public final class LostCancel extends BugChecker
     }
     state.reportMatch(description.build());
   }
+
+  /**
+   * Whether the current file has a call written with a factory's name, scanned once per file: one
+   * walk instead of one per method and one more per lambda (lambdas nest).
+   */
+  private boolean mayCreateInUnit(VisitorState state) {
+    CompilationUnitTree unit = state.getPath().getCompilationUnit();
+    UnitVerdict last = lastUnit;
+    if (last == null || last.unit() != unit) {
+      last = new UnitVerdict(unit, handles.mayCreateIn(unit));
+      lastUnit = last;
+    }
+    return last.mayCreate();
+  }
+
+  private record UnitVerdict(CompilationUnitTree unit, boolean mayCreate) {}
 
   private static boolean isTryResource(Tree site, VisitorState state) {
     TreePath path = TreePath.getPath(state.getPath().getCompilationUnit(), site);

@@ -8,8 +8,11 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiPredicate;
+import javax.lang.model.type.TypeKind;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -154,6 +157,14 @@ public final class ChannelTypes {
         || type.getKind() == javax.lang.model.type.TypeKind.NULL) {
       return Optional.empty();
     }
+    if (type.getKind() == TypeKind.DECLARED) {
+      // A class's family depends on the class alone, and a program uses few classes many times.
+      return FAMILY_OF_CLASS.get(state).computeIfAbsent(type.tsym, unused -> test(type, state));
+    }
+    return test(type, state);
+  }
+
+  private static Optional<Family> test(Type type, VisitorState state) {
     for (Family family : FAMILIES) {
       if (family.matches().test(type, state)) {
         return Optional.of(family);
@@ -161,6 +172,14 @@ public final class ChannelTypes {
     }
     return Optional.empty();
   }
+
+  /** Each class's family, found once per compilation. */
+  private static final Supplier<Map<Symbol, Optional<Family>>> FAMILY_OF_CLASS =
+      VisitorState.memoize(state -> new HashMap<>());
+
+  /** Whether each class is an end of a generated channel, found once per compilation. */
+  private static final Supplier<Map<Symbol, Boolean>> SELECTABLE_CLASS =
+      VisitorState.memoize(state -> new HashMap<>());
 
   private static BiPredicate<Type, VisitorState> subtypeOf(String className) {
     Supplier<Type> erasedBase = erasedType(className);
@@ -214,19 +233,24 @@ public final class ChannelTypes {
           EXECUTABLE ->
           false;
       case ARRAY -> mayCarryDirection(state.getTypes().elemtype(type), state);
-      case DECLARED -> isChannel(type, state) || isSelectable(type, state);
+      case DECLARED ->
+          isChannel(type, state)
+              || SELECTABLE_CLASS
+                  .get(state)
+                  .computeIfAbsent(type.tsym, unused -> isSelectable(type, state));
       default -> true; // type variables, intersections, wildcards, errors: maybe
     };
   }
 
   private static boolean isSelectable(Type type, VisitorState state) {
-    Type erased = state.getTypes().erasure(type);
     Type send = SEND_SELECTABLE.get(state);
-    if (send != null && state.getTypes().isSubtype(erased, send)) {
-      return true;
-    }
     Type receive = RECEIVE_SELECTABLE.get(state);
-    return receive != null && state.getTypes().isSubtype(erased, receive);
+    if (send == null && receive == null) {
+      return false;
+    }
+    Type erased = state.getTypes().erasure(type);
+    return (send != null && state.getTypes().isSubtype(erased, send))
+        || (receive != null && state.getTypes().isSubtype(erased, receive));
   }
 
   private static boolean isGeneratedWrapper(Type type, VisitorState state) {
