@@ -82,7 +82,9 @@ public final class ConduitProcessor extends AbstractProcessor {
     Reporter reporter = new Reporter(processingEnv.getMessager());
     TypeElement generateChannel =
         processingEnv.getElementUtils().getTypeElement(Names.GENERATE_CHANNEL);
-    if (generateChannel != null) {
+    // The round's annotation types say whether any root carries @GenerateChannel, which is cheaper
+    // than asking for the annotated elements: that walks every element of every root.
+    if (generateChannel != null && annotations.contains(generateChannel)) {
       // Only types: javac has already rejected the annotation on anything else, and builds that
       // go on past errors (Error Prone's --should-stop=ifError=FLOW) still hand such elements over.
       for (TypeElement type :
