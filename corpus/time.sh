@@ -9,6 +9,11 @@
 #                  Conduit's processor (what a build that adopts only Conduit pays)
 #   ep-default     + Error Prone with its default checks
 #   ep+conduit     + Error Prone defaults, Conduit's rules and Conduit's processor
+# and the same two Conduit configurations with Conduit's runtime and annotations jars appended to
+# Guava's class path (conduit-only+cp, ep+conduit+cp). Guava does not use Conduit, so without them
+# every rule and the processor find their types absent and return at once (their gate is closed);
+# with them the gate is open and every node goes through the per-node tests, as in a module that
+# has Conduit on its class path.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
@@ -53,15 +58,20 @@ ep=(-XDcompilePolicy=simple --should-stop=ifError=FLOW)
 ep_flags=" -XepAllErrorsAsWarnings"
 processor=(-processor dev.conduit.processor.ConduitProcessor)
 
-configs=(plain conduit-only ep-default ep+conduit)
+configs=(plain conduit-only ep-default ep+conduit conduit-only+cp ep+conduit+cp)
+
+# Conduit's runtime and annotations, from the processor path, for the +cp configurations.
+conduit_jars="$(tr ':' '\n' <<< "$conduit_path" | grep -E '/conduit-(runtime|annotations)-[^/]*\.jar$' | paste -sd:)"
+[ -n "$conduit_jars" ] || { echo "time.sh: no Conduit runtime or annotations jar in $work/conduit-path.txt" >&2; exit 1; }
 
 # compile CONFIG FILE_LIST CLASS_PATH: runs javac in that configuration; output in out-CONFIG/.
 compile() {
   local config=$1 files=$2 cp=$3 out="$work/out-$1"
+  case "$config" in *+cp) cp="$cp:$conduit_jars" ;; esac
   rm -rf "$out" && mkdir -p "$out/classes" "$out/generated"
   local cmd=("$JAVA_HOME/bin/javac" "${jflags[@]}" ${CONDUIT_TIMING_JAVAC_FLAGS:-} "${common[@]}"
     -cp "$cp" -d "$out/classes" -s "$out/generated")
-  case "$config" in
+  case "${config%+cp}" in
     plain) cmd+=(-proc:none) ;;
     conduit-only)
       cmd+=("${ep[@]}" -processorpath "$conduit_path" "${processor[@]}"
@@ -84,7 +94,7 @@ for config in "${configs[@]}"; do
   compile "$config" "$work/mistakes.txt" "$conduit_path" || true
   n=$(conduit_findings "$config")
   case "$config" in
-    conduit-only | ep+conduit) [ "$n" -gt 0 ] || { echo "time.sh: $config found no Conduit mistake in samples/mistakes" >&2; exit 1; } ;;
+    conduit-only* | ep+conduit*) [ "$n" -gt 0 ] || { echo "time.sh: $config found no Conduit mistake in samples/mistakes" >&2; exit 1; } ;;
     *) [ "$n" -eq 0 ] || { echo "time.sh: $config reported Conduit findings without Conduit" >&2; exit 1; } ;;
   esac
   echo "time.sh: $config on samples/mistakes: $n Conduit findings" >&2
@@ -129,11 +139,16 @@ plain=$(median plain)
 conduit=$(median conduit-only)
 epd=$(median ep-default)
 epc=$(median ep+conduit)
+conduit_cp=$(median conduit-only+cp)
+epc_cp=$(median ep+conduit+cp)
 {
-  printf '%-14s %8s %s\n' configuration median ratio
-  printf '%-14s %7.2fs %s\n' plain "$plain" "1.00 x plain"
-  printf '%-14s %7.2fs %s\n' conduit-only "$conduit" "$(echo "scale=3; $conduit / $plain" | bc) x plain (target <= 1.15)"
-  printf '%-14s %7.2fs %s\n' ep-default "$epd" "$(echo "scale=3; $epd / $plain" | bc) x plain"
-  printf '%-14s %7.2fs %s\n' ep+conduit "$epc" "$(echo "scale=3; $epc / $plain" | bc) x plain, $(echo "scale=3; $epc / $epd" | bc) x ep-default (target <= 1.03)"
+  printf '%-16s %8s %s\n' configuration median ratio
+  printf '%-16s %7.2fs %s\n' plain "$plain" "1.00 x plain"
+  printf '%-16s %7.2fs %s\n' conduit-only "$conduit" "$(echo "scale=3; $conduit / $plain" | bc) x plain (target <= 1.15)"
+  printf '%-16s %7.2fs %s\n' ep-default "$epd" "$(echo "scale=3; $epd / $plain" | bc) x plain"
+  printf '%-16s %7.2fs %s\n' ep+conduit "$epc" "$(echo "scale=3; $epc / $plain" | bc) x plain, $(echo "scale=3; $epc / $epd" | bc) x ep-default (target <= 1.03)"
+  echo "with Conduit's runtime and annotations on the class path (every gate open):"
+  printf '%-16s %7.2fs %s\n' conduit-only+cp "$conduit_cp" "$(echo "scale=3; $conduit_cp / $plain" | bc) x plain"
+  printf '%-16s %7.2fs %s\n' ep+conduit+cp "$epc_cp" "$(echo "scale=3; $epc_cp / $plain" | bc) x plain, $(echo "scale=3; $epc_cp / $epd" | bc) x ep-default"
   echo "load average before/after: $load_before / $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores"
 } | tee "$work/summary.txt"

@@ -11,15 +11,17 @@ import com.google.errorprone.bugpatterns.BugChecker.VariableTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.fixes.SuggestedFixes;
 import com.google.errorprone.matchers.Description;
+import com.google.errorprone.suppliers.Supplier;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.tools.javac.code.Symbol;
-import dev.conduit.errorprone.util.Docs;
 import dev.conduit.errorprone.util.ConduitApi;
+import dev.conduit.errorprone.util.Docs;
 import dev.conduit.errorprone.util.Guard;
 import dev.conduit.errorprone.util.LocalChannels;
 import dev.conduit.errorprone.util.LocalChannels.LocalChannel;
+import dev.conduit.errorprone.util.Presence;
 import dev.conduit.errorprone.util.SendCount;
 import dev.conduit.errorprone.util.WaitingParent;
 import java.util.Optional;
@@ -41,6 +43,12 @@ import javax.inject.Inject;
     link = Docs.PAGES + "AbandonedSender.md")
 public final class AbandonedSender extends BugChecker implements VariableTreeMatcher {
 
+  /**
+   * Nothing to do where Conduit is absent: it looks only at locals made by Channel.unbuffered() or
+   * buffered(0).
+   */
+  private static final Supplier<Boolean> PRESENT = Presence.anyOf(Presence.CHANNEL);
+
   /** For ServiceLoader, which Error Prone uses to find plugin checks. */
   public AbandonedSender() {}
 
@@ -50,6 +58,9 @@ public final class AbandonedSender extends BugChecker implements VariableTreeMat
 
   @Override
   public Description matchVariable(VariableTree tree, VisitorState state) {
+    if (!PRESENT.get(state)) {
+      return Description.NO_MATCH;
+    }
     return Guard.run(() -> match(tree, state));
   }
 

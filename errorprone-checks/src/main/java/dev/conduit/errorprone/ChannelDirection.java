@@ -16,6 +16,7 @@ import com.google.errorprone.bugpatterns.BugChecker.NewClassTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.ReturnTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.VariableTreeMatcher;
 import com.google.errorprone.matchers.Description;
+import com.google.errorprone.suppliers.Supplier;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.AssignmentTree;
@@ -41,6 +42,7 @@ import dev.conduit.errorprone.util.Direction;
 import dev.conduit.errorprone.util.Docs;
 import dev.conduit.errorprone.util.GeneratedCode;
 import dev.conduit.errorprone.util.Guard;
+import dev.conduit.errorprone.util.Presence;
 import dev.conduit.errorprone.util.Slots;
 import dev.conduit.errorprone.util.Slots.Slot;
 import java.util.List;
@@ -68,6 +70,13 @@ public final class ChannelDirection extends BugChecker
         ReturnTreeMatcher,
         LambdaExpressionTreeMatcher {
 
+  /**
+   * Nothing to do where Conduit is absent: a direction comes only from Conduit's annotations or
+   * from Context.done().
+   */
+  private static final Supplier<Boolean> PRESENT =
+      Presence.anyOf(Presence.SEND_ONLY, Presence.RECEIVE_ONLY, Presence.CONTEXT);
+
   /** For ServiceLoader, which Error Prone uses to find plugin checks. */
   public ChannelDirection() {}
 
@@ -77,6 +86,9 @@ public final class ChannelDirection extends BugChecker
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
+    if (!PRESENT.get(state)) {
+      return Description.NO_MATCH;
+    }
     return Guard.run(
         () -> {
           Description misuse = checkUse(ChannelUses.of(tree, state), state);
@@ -95,6 +107,9 @@ public final class ChannelDirection extends BugChecker
 
   @Override
   public Description matchNewClass(NewClassTree tree, VisitorState state) {
+    if (!PRESENT.get(state)) {
+      return Description.NO_MATCH;
+    }
     return Guard.run(
         () ->
             checkArguments(
@@ -107,11 +122,17 @@ public final class ChannelDirection extends BugChecker
 
   @Override
   public Description matchMemberReference(MemberReferenceTree tree, VisitorState state) {
+    if (!PRESENT.get(state)) {
+      return Description.NO_MATCH;
+    }
     return Guard.run(() -> checkUse(ChannelUses.of(tree, state), state));
   }
 
   @Override
   public Description matchEnhancedForLoop(EnhancedForLoopTree tree, VisitorState state) {
+    if (!PRESENT.get(state)) {
+      return Description.NO_MATCH;
+    }
     return Guard.run(
         () -> {
           Optional<ChannelUses.Use> use = ChannelUses.of(tree, state);
@@ -125,6 +146,9 @@ public final class ChannelDirection extends BugChecker
           ExpressionTree iterated = tree.getExpression();
           Direction elements =
               ChannelDirections.elementDirection(ASTHelpers.getType(iterated), state);
+          if (elements == Direction.BOTH) {
+            return Description.NO_MATCH; // a bidirectional channel may go anywhere
+          }
           return checkFlow(
               variable,
               "Taking",
@@ -136,8 +160,15 @@ public final class ChannelDirection extends BugChecker
 
   @Override
   public Description matchAssignment(AssignmentTree tree, VisitorState state) {
+    if (!PRESENT.get(state)) {
+      return Description.NO_MATCH;
+    }
     return Guard.run(
         () -> {
+          Directed source = ChannelDirections.of(tree.getExpression(), state);
+          if (source.direction() == Direction.BOTH) {
+            return Description.NO_MATCH; // a bidirectional channel may go anywhere
+          }
           Slot slot;
           ExpressionTree target = ASTHelpers.stripParentheses(tree.getVariable());
           if (target instanceof ArrayAccessTree access) {
@@ -151,26 +182,31 @@ public final class ChannelDirection extends BugChecker
           } else {
             return Description.NO_MATCH;
           }
-          return checkFlow(
-              tree.getExpression(),
-              "Assigning",
-              ChannelDirections.of(tree.getExpression(), state),
-              slot,
-              state);
+          return checkFlow(tree.getExpression(), "Assigning", source, slot, state);
         });
   }
 
   @Override
   public Description matchVariable(VariableTree tree, VisitorState state) {
+    if (!PRESENT.get(state)) {
+      return Description.NO_MATCH;
+    }
     return Guard.run(
         () -> {
-          if (tree.getInitializer() == null || ASTHelpers.hasImplicitType(tree, state)) {
+          if (tree.getInitializer() == null) {
+            return Description.NO_MATCH;
+          }
+          Directed source = ChannelDirections.of(tree.getInitializer(), state);
+          if (source.direction() == Direction.BOTH) {
+            return Description.NO_MATCH; // a bidirectional channel may go anywhere
+          }
+          if (ASTHelpers.hasImplicitType(tree, state)) {
             return Description.NO_MATCH; // a var takes its initializer's direction, as Go's x := in
           }
           return checkFlow(
               tree.getInitializer(),
               "Assigning",
-              ChannelDirections.of(tree.getInitializer(), state),
+              source,
               Slots.variable(ASTHelpers.getSymbol(tree), state),
               state);
         });
@@ -178,38 +214,42 @@ public final class ChannelDirection extends BugChecker
 
   @Override
   public Description matchReturn(ReturnTree tree, VisitorState state) {
+    if (!PRESENT.get(state)) {
+      return Description.NO_MATCH;
+    }
     return Guard.run(
         () -> {
           if (tree.getExpression() == null) {
             return Description.NO_MATCH;
+          }
+          Directed source = ChannelDirections.of(tree.getExpression(), state);
+          if (source.direction() == Direction.BOTH) {
+            return Description.NO_MATCH; // a bidirectional channel may go anywhere
           }
           Tree enclosing = state.findEnclosing(LambdaExpressionTree.class, MethodTree.class);
           Slot slot =
               enclosing instanceof MethodTree method
                   ? Slots.returnOf(ASTHelpers.getSymbol(method), state)
                   : Slots.lambdaResult((LambdaExpressionTree) enclosing, state);
-          return checkFlow(
-              tree.getExpression(),
-              "Returning",
-              ChannelDirections.of(tree.getExpression(), state),
-              slot,
-              state);
+          return checkFlow(tree.getExpression(), "Returning", source, slot, state);
         });
   }
 
   @Override
   public Description matchLambdaExpression(LambdaExpressionTree tree, VisitorState state) {
+    if (!PRESENT.get(state)) {
+      return Description.NO_MATCH;
+    }
     return Guard.run(
         () -> {
           if (!(tree.getBody() instanceof ExpressionTree body)) {
             return Description.NO_MATCH; // a block body's returns are matched one by one
           }
-          return checkFlow(
-              body,
-              "Returning",
-              ChannelDirections.of(body, state),
-              Slots.lambdaResult(tree, state),
-              state);
+          Directed source = ChannelDirections.of(body, state);
+          if (source.direction() == Direction.BOTH) {
+            return Description.NO_MATCH; // a bidirectional channel may go anywhere
+          }
+          return checkFlow(body, "Returning", source, Slots.lambdaResult(tree, state), state);
         });
   }
 

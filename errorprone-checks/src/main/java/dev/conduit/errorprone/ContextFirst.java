@@ -10,15 +10,17 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
 import com.google.errorprone.matchers.Description;
+import com.google.errorprone.suppliers.Supplier;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
-import dev.conduit.errorprone.util.Docs;
 import dev.conduit.errorprone.util.ConduitApi;
+import dev.conduit.errorprone.util.Docs;
 import dev.conduit.errorprone.util.Guard;
+import dev.conduit.errorprone.util.Presence;
 import java.util.List;
 import javax.inject.Inject;
 
@@ -32,6 +34,9 @@ import javax.inject.Inject;
     linkType = CUSTOM,
     link = Docs.PAGES + "ContextFirst.md")
 public final class ContextFirst extends BugChecker implements MethodTreeMatcher {
+
+  /** Nothing to do where Conduit is absent: it orders Conduit context parameters. */
+  private static final Supplier<Boolean> PRESENT = Presence.anyOf(Presence.CONTEXT);
 
   /** Fully-qualified types that may stand before the context, comma-separated. */
   public static final String ALLOW_TYPES_BEFORE = "ContextFirst:AllowTypesBefore";
@@ -51,6 +56,9 @@ public final class ContextFirst extends BugChecker implements MethodTreeMatcher 
 
   @Override
   public Description matchMethod(MethodTree tree, VisitorState state) {
+    if (!PRESENT.get(state)) {
+      return Description.NO_MATCH;
+    }
     return Guard.run(() -> match(tree, state));
   }
 

@@ -9,6 +9,7 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.VariableTreeMatcher;
 import com.google.errorprone.matchers.Description;
+import com.google.errorprone.suppliers.Supplier;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
@@ -20,9 +21,10 @@ import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
-import dev.conduit.errorprone.util.Docs;
 import dev.conduit.errorprone.util.ConduitApi;
+import dev.conduit.errorprone.util.Docs;
 import dev.conduit.errorprone.util.Guard;
+import dev.conduit.errorprone.util.Presence;
 import javax.inject.Inject;
 import javax.lang.model.element.ElementKind;
 
@@ -38,6 +40,9 @@ import javax.lang.model.element.ElementKind;
     link = Docs.PAGES + "ContextInField.md")
 public final class ContextInField extends BugChecker implements VariableTreeMatcher {
 
+  /** Nothing to do where Conduit is absent: it looks only at fields typed as a Conduit context. */
+  private static final Supplier<Boolean> PRESENT = Presence.anyOf(Presence.CONTEXT);
+
   /** For ServiceLoader, which Error Prone uses to find plugin checks. */
   public ContextInField() {}
 
@@ -47,6 +52,9 @@ public final class ContextInField extends BugChecker implements VariableTreeMatc
 
   @Override
   public Description matchVariable(VariableTree tree, VisitorState state) {
+    if (!PRESENT.get(state)) {
+      return Description.NO_MATCH;
+    }
     return Guard.run(() -> match(tree, state));
   }
 

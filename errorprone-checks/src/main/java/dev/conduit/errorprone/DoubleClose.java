@@ -9,6 +9,7 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
 import com.google.errorprone.matchers.Description;
+import com.google.errorprone.suppliers.Supplier;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.LambdaExpressionTree;
@@ -17,11 +18,12 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreeScanner;
-import dev.conduit.errorprone.util.Docs;
 import dev.conduit.errorprone.util.ChannelCloses;
 import dev.conduit.errorprone.util.ConduitApi;
 import dev.conduit.errorprone.util.Declarations;
+import dev.conduit.errorprone.util.Docs;
 import dev.conduit.errorprone.util.Guard;
+import dev.conduit.errorprone.util.Presence;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -39,6 +41,9 @@ import javax.inject.Inject;
     link = Docs.PAGES + "DoubleClose.md")
 public final class DoubleClose extends BugChecker implements MethodTreeMatcher {
 
+  /** Nothing to do where Conduit is absent: it looks only at closes of Conduit channels. */
+  private static final Supplier<Boolean> PRESENT = Presence.anyOf(Presence.CHANNEL);
+
   /** For ServiceLoader, which Error Prone uses to find plugin checks. */
   public DoubleClose() {}
 
@@ -48,6 +53,9 @@ public final class DoubleClose extends BugChecker implements MethodTreeMatcher {
 
   @Override
   public Description matchMethod(MethodTree tree, VisitorState state) {
+    if (!PRESENT.get(state)) {
+      return Description.NO_MATCH;
+    }
     return Guard.run(() -> match(tree, state));
   }
 

@@ -11,7 +11,9 @@ import com.google.errorprone.bugpatterns.BugChecker.LambdaExpressionTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
+import com.google.errorprone.suppliers.Supplier;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
@@ -28,6 +30,7 @@ import dev.conduit.errorprone.util.Guard;
 import dev.conduit.errorprone.util.HandleSites;
 import dev.conduit.errorprone.util.HandleSites.Fate;
 import dev.conduit.errorprone.util.HandleSites.Site;
+import dev.conduit.errorprone.util.Presence;
 import dev.conduit.errorprone.util.TryWithResourcesFix;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -36,6 +39,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.inject.Inject;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Go vet's lostcancel for Conduit: a cancellable context (or a ticker) must be released on every
@@ -55,6 +59,12 @@ public final class LostCancel extends BugChecker
   private final CancelHandles handles;
   private final boolean requireTryWithResources;
 
+  /** Nothing to do where no class that creates a handle exists. */
+  private final Supplier<Boolean> present;
+
+  /** The verdict for the file checked last; javac checks a file's methods one after another. */
+  private @Nullable UnitVerdict lastUnit;
+
   /** For ServiceLoader, which Error Prone uses to find plugin checks: the default settings. */
   public LostCancel() {
     this(ErrorProneFlags.empty());
@@ -69,19 +79,29 @@ public final class LostCancel extends BugChecker
   public LostCancel(ErrorProneFlags flags) {
     handles = CancelHandles.withExtras(flags.getListOrEmpty(CancelHandles.EXTRA_HANDLES_FLAG));
     requireTryWithResources = flags.getBoolean(REQUIRE_TRY_WITH_RESOURCES_FLAG).orElse(false);
+    present = Presence.anyOf(handles.owners());
   }
 
   @Override
   public Description matchMethod(MethodTree tree, VisitorState state) {
-    return tree.getBody() == null ? Description.NO_MATCH : Guard.run(() -> check(tree, state));
+    if (tree.getBody() == null || !present.get(state)) {
+      return Description.NO_MATCH;
+    }
+    return Guard.run(() -> check(tree, state));
   }
 
   @Override
   public Description matchLambdaExpression(LambdaExpressionTree tree, VisitorState state) {
+    if (!present.get(state)) {
+      return Description.NO_MATCH;
+    }
     return Guard.run(() -> check(tree, state));
   }
 
   private Description check(Tree owner, VisitorState state) {
+    if (!mayCreateInUnit(state)) {
+      return Description.NO_MATCH; // the cheapest test: no call in the file has a factory's name
+    }
     List<Site> sites = HandleSites.find(state.getPath(), handles, state);
     if (sites.isEmpty() || GeneratedCode.isCurrent(state)) {
       return Description.NO_MATCH; // the cheap syntactic match: nothing is created here
@@ -171,6 +191,22 @@ public final class LostCancel extends BugChecker
     }
     state.reportMatch(description.build());
   }
+
+  /**
+   * Whether the current file has a call written with a factory's name, scanned once per file: one
+   * walk instead of one per method and one more per lambda (lambdas nest).
+   */
+  private boolean mayCreateInUnit(VisitorState state) {
+    CompilationUnitTree unit = state.getPath().getCompilationUnit();
+    UnitVerdict last = lastUnit;
+    if (last == null || last.unit() != unit) {
+      last = new UnitVerdict(unit, handles.mayCreateIn(unit));
+      lastUnit = last;
+    }
+    return last.mayCreate();
+  }
+
+  private record UnitVerdict(CompilationUnitTree unit, boolean mayCreate) {}
 
   private static boolean isTryResource(Tree site, VisitorState state) {
     TreePath path = TreePath.getPath(state.getPath().getCompilationUnit(), site);

@@ -12,6 +12,7 @@ import com.google.errorprone.bugpatterns.BugChecker.NewClassTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.fixes.SuggestedFixes;
 import com.google.errorprone.matchers.Description;
+import com.google.errorprone.suppliers.Supplier;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ExpressionTree;
@@ -24,9 +25,10 @@ import com.sun.source.tree.TypeCastTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
-import dev.conduit.errorprone.util.Docs;
 import dev.conduit.errorprone.util.ConduitApi;
+import dev.conduit.errorprone.util.Docs;
 import dev.conduit.errorprone.util.Guard;
+import dev.conduit.errorprone.util.Presence;
 import java.util.List;
 import java.util.Set;
 import javax.inject.Inject;
@@ -39,6 +41,11 @@ import javax.inject.Inject;
     link = Docs.PAGES + "NullContext.md")
 public final class NullContext extends BugChecker
     implements MethodInvocationTreeMatcher, NewClassTreeMatcher {
+
+  /**
+   * Nothing to do where Conduit is absent: it looks only at parameters typed as a Conduit context.
+   */
+  private static final Supplier<Boolean> PRESENT = Presence.anyOf(Presence.CONTEXT);
 
   /** Test helpers whose lambda is expected to throw: passing null there tests the null check. */
   private static final Set<String> EXPECTS_THROW =
@@ -53,11 +60,17 @@ public final class NullContext extends BugChecker
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
+    if (!PRESENT.get(state)) {
+      return Description.NO_MATCH;
+    }
     return Guard.run(() -> match(tree.getArguments(), ASTHelpers.getSymbol(tree), state));
   }
 
   @Override
   public Description matchNewClass(NewClassTree tree, VisitorState state) {
+    if (!PRESENT.get(state)) {
+      return Description.NO_MATCH;
+    }
     return Guard.run(() -> match(tree.getArguments(), ASTHelpers.getSymbol(tree), state));
   }
 

@@ -12,6 +12,7 @@ import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.matchers.Matcher;
+import com.google.errorprone.suppliers.Supplier;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ExpressionStatementTree;
@@ -24,14 +25,15 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.tree.JCTree;
-import dev.conduit.errorprone.util.Docs;
 import dev.conduit.errorprone.util.ConduitApi;
 import dev.conduit.errorprone.util.ContextScope;
 import dev.conduit.errorprone.util.ContextScope.InScope;
+import dev.conduit.errorprone.util.Docs;
 import dev.conduit.errorprone.util.Goroutines;
 import dev.conduit.errorprone.util.Guard;
 import dev.conduit.errorprone.util.LocalChannels;
 import dev.conduit.errorprone.util.LocalChannels.LocalChannel;
+import dev.conduit.errorprone.util.Presence;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -49,6 +51,12 @@ import javax.inject.Inject;
     link = Docs.PAGES + "UncancellableBlockingCall.md")
 public final class UncancellableBlockingCall extends BugChecker
     implements MethodInvocationTreeMatcher {
+
+  /**
+   * Nothing to do where Conduit is absent: it looks only at blocking calls of Conduit's runtime.
+   */
+  private static final Supplier<Boolean> PRESENT =
+      Presence.anyOf(Presence.CHANNEL, Presence.WAIT_GROUP, Presence.SELECT, Presence.CONTEXT);
 
   private static final Set<String> BLOCKING_NAMES = Set.of("send", "receive", "await");
 
@@ -82,6 +90,9 @@ public final class UncancellableBlockingCall extends BugChecker
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
+    if (!PRESENT.get(state)) {
+      return Description.NO_MATCH;
+    }
     return Guard.run(() -> match(tree, state));
   }
 

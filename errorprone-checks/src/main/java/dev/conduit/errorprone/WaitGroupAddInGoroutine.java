@@ -11,6 +11,7 @@ import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.matchers.Matcher;
+import com.google.errorprone.suppliers.Supplier;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -19,11 +20,12 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.tree.JCTree;
-import dev.conduit.errorprone.util.Docs;
 import dev.conduit.errorprone.util.ConduitApi;
 import dev.conduit.errorprone.util.Declarations;
+import dev.conduit.errorprone.util.Docs;
 import dev.conduit.errorprone.util.Goroutines;
 import dev.conduit.errorprone.util.Guard;
+import dev.conduit.errorprone.util.Presence;
 import javax.inject.Inject;
 
 /**
@@ -37,6 +39,9 @@ import javax.inject.Inject;
     link = Docs.PAGES + "WaitGroupAddInGoroutine.md")
 public final class WaitGroupAddInGoroutine extends BugChecker
     implements MethodInvocationTreeMatcher {
+
+  /** Nothing to do where Conduit is absent: it looks only at Conduit's WaitGroup. */
+  private static final Supplier<Boolean> PRESENT = Presence.anyOf(Presence.WAIT_GROUP);
 
   private static final Matcher<ExpressionTree> ADD =
       instanceMethod().onExactClass(ConduitApi.WAIT_GROUP).named("add");
@@ -53,6 +58,9 @@ public final class WaitGroupAddInGoroutine extends BugChecker
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
+    if (!PRESENT.get(state)) {
+      return Description.NO_MATCH;
+    }
     return Guard.run(() -> match(tree, state));
   }
 

@@ -1,10 +1,14 @@
 package dev.conduit.processor;
 
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.IntersectionType;
+import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.type.TypeVariable;
 import javax.lang.model.util.Types;
@@ -30,11 +34,23 @@ final class ChannelTypes {
 
   private final Types types;
 
+  /** Each class's kind, found once: an instance serves one round's checks. */
+  private final Map<Element, Kind> kindOfClass = new HashMap<>();
+
   ChannelTypes(Types types) {
     this.types = types;
   }
 
   Kind classify(TypeMirror type) {
+    if (type.getKind() == TypeKind.DECLARED) {
+      // A class's supertypes do not depend on its type arguments, and every method of a program
+      // names the same few classes again and again.
+      return kindOfClass.computeIfAbsent(((DeclaredType) type).asElement(), unused -> walk(type));
+    }
+    return walk(type);
+  }
+
+  private Kind walk(TypeMirror type) {
     Set<String> names = new HashSet<>();
     if (!collectSupertypeNames(type, names)) {
       return Kind.UNKNOWN;

@@ -5,6 +5,7 @@ import com.palantir.javapoet.JavaFile;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -39,6 +40,22 @@ public final class ConduitProcessor extends AbstractProcessor {
   /** Each primitive channel generated, by qualified name, with the type that asked for it. */
   private final Map<String, String> primitiveOwners = new HashMap<>();
 
+  /**
+   * The types whose presence opens the processor's gate: every check and every generated channel
+   * starts from one of Conduit's annotations, and the runtime brings them along.
+   */
+  private static final List<String> GATE =
+      List.of(
+          Names.SEND_ONLY,
+          Names.RECEIVE_ONLY,
+          Names.REQUIRES_CONTEXT,
+          Names.GENERATE_CHANNEL,
+          Names.CHANNEL,
+          Names.CONTEXT);
+
+  /** Whether a round has found one of the {@link #GATE} types; until then rounds do nothing. */
+  private boolean conduitPresent;
+
   /** Creates the processor; javac finds it through {@link java.util.ServiceLoader}. */
   public ConduitProcessor() {}
 
@@ -54,13 +71,20 @@ public final class ConduitProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-    Reporter reporter = new Reporter(processingEnv.getMessager());
     for (TypeElement type : ElementFilter.typesIn(round.getRootElements())) {
       rootTypes.add(type.getQualifiedName().toString());
     }
+    if (!isConduitPresent()) {
+      // Without Conduit's annotations and runtime no declaration can carry a direction, ask for
+      // a context or a channel: a compilation that does not use Conduit pays one lookup a round.
+      return claimable(annotations);
+    }
+    Reporter reporter = new Reporter(processingEnv.getMessager());
     TypeElement generateChannel =
         processingEnv.getElementUtils().getTypeElement(Names.GENERATE_CHANNEL);
-    if (generateChannel != null) {
+    // The round's annotation types say whether any root carries @GenerateChannel, which is cheaper
+    // than asking for the annotated elements: that walks every element of every root.
+    if (generateChannel != null && annotations.contains(generateChannel)) {
       // Only types: javac has already rejected the annotation on anything else, and builds that
       // go on past errors (Error Prone's --should-stop=ifError=FLOW) still hand such elements over.
       for (TypeElement type :
@@ -72,6 +96,14 @@ public final class ConduitProcessor extends AbstractProcessor {
       checkDeclarations(reporter);
     }
     return claimable(annotations);
+  }
+
+  private boolean isConduitPresent() {
+    if (!conduitPresent) {
+      Elements elements = processingEnv.getElementUtils();
+      conduitPresent = GATE.stream().anyMatch(name -> elements.getTypeElement(name) != null);
+    }
+    return conduitPresent;
   }
 
   /**

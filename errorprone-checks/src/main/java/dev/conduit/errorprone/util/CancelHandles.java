@@ -8,6 +8,7 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
@@ -55,8 +56,15 @@ public final class CancelHandles {
 
   private final ImmutableList<Kind> kinds;
 
+  /** Every factory's name ({@code new} for a constructor): a test that needs no symbol. */
+  private final ImmutableSet<String> factoryNames;
+
   private CancelHandles(ImmutableList<Kind> kinds) {
     this.kinds = kinds;
+    this.factoryNames =
+        kinds.stream()
+            .flatMap(kind -> kind.factories().stream())
+            .collect(ImmutableSet.toImmutableSet());
   }
 
   /**
@@ -97,15 +105,53 @@ public final class CancelHandles {
         "releasing");
   }
 
+  /** The classes whose methods (or constructors) create handles, fully qualified. */
+  public ImmutableList<String> owners() {
+    return kinds.stream().map(Kind::owner).distinct().collect(ImmutableList.toImmutableList());
+  }
+
+  /**
+   * Whether {@code tree} contains a call or {@code new} written with the name of a factory, read
+   * off the trees without resolving anything: where it does not, nothing in it creates a handle.
+   */
+  public boolean mayCreateIn(Tree tree) {
+    boolean[] found = {false};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void scan(Tree node, Void unused) {
+        return found[0] ? null : super.scan(node, null);
+      }
+
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        found[0] |= factoryNames.contains(ConduitApi.writtenName(call));
+        return super.visitMethodInvocation(call, null);
+      }
+
+      @Override
+      public Void visitNewClass(NewClassTree creation, Void unused) {
+        found[0] |= factoryNames.contains("new");
+        return super.visitNewClass(creation, null);
+      }
+    }.scan(tree, null);
+    return found[0];
+  }
+
   /** Which kind of handle {@code expression} creates, or null if it creates none. */
   public @Nullable Kind created(ExpressionTree expression, VisitorState state) {
     String name;
     Symbol owner;
     if (expression instanceof MethodInvocationTree invocation) {
+      if (!factoryNames.contains(ConduitApi.writtenName(invocation))) {
+        return null; // the name as written, before any symbol is resolved
+      }
       MethodSymbol method = ASTHelpers.getSymbol(invocation);
       name = method.getSimpleName().toString();
       owner = method.owner;
     } else if (expression instanceof NewClassTree creation) {
+      if (!factoryNames.contains("new")) {
+        return null;
+      }
       name = "new";
       owner = ASTHelpers.getSymbol(creation).owner;
     } else {

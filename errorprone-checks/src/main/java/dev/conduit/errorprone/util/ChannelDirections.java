@@ -85,6 +85,11 @@ public final class ChannelDirections {
       }
       return new Directed(Direction.BOTH, name, "");
     }
+    if (!ChannelTypes.mayCarryDirection(ASTHelpers.getType(expr), state)) {
+      // The cheap test first: most expressions are not channels, and only a channel has a direction
+      // to find (a direction annotation on anything else is the processor's error).
+      return new Directed(Direction.BOTH, name, "");
+    }
     Symbol symbol = ASTHelpers.getSymbol(expr);
     if (symbol instanceof VarSymbol variable
         && (expr instanceof IdentifierTree || expr instanceof MemberSelectTree)) {

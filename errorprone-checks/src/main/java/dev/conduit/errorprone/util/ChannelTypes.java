@@ -3,12 +3,16 @@ package dev.conduit.errorprone.util;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
+import com.google.errorprone.suppliers.Supplier;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiPredicate;
+import javax.lang.model.type.TypeKind;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -153,6 +157,14 @@ public final class ChannelTypes {
         || type.getKind() == javax.lang.model.type.TypeKind.NULL) {
       return Optional.empty();
     }
+    if (type.getKind() == TypeKind.DECLARED) {
+      // A class's family depends on the class alone, and a program uses few classes many times.
+      return FAMILY_OF_CLASS.get(state).computeIfAbsent(type.tsym, unused -> test(type, state));
+    }
+    return test(type, state);
+  }
+
+  private static Optional<Family> test(Type type, VisitorState state) {
     for (Family family : FAMILIES) {
       if (family.matches().test(type, state)) {
         return Optional.of(family);
@@ -161,14 +173,84 @@ public final class ChannelTypes {
     return Optional.empty();
   }
 
+  /** Each class's family, found once per compilation. */
+  private static final Supplier<Map<Symbol, Optional<Family>>> FAMILY_OF_CLASS =
+      VisitorState.memoize(state -> new HashMap<>());
+
+  /** Whether each class is an end of a generated channel, found once per compilation. */
+  private static final Supplier<Map<Symbol, Boolean>> SELECTABLE_CLASS =
+      VisitorState.memoize(state -> new HashMap<>());
+
   private static BiPredicate<Type, VisitorState> subtypeOf(String className) {
+    Supplier<Type> erasedBase = erasedType(className);
     return (type, state) -> {
-      Type base = state.getTypeFromString(className);
-      return base != null
-          && state
-              .getTypes()
-              .isSubtype(state.getTypes().erasure(type), state.getTypes().erasure(base));
+      Type base = erasedBase.get(state);
+      return base != null && state.getTypes().isSubtype(state.getTypes().erasure(type), base);
     };
+  }
+
+  /**
+   * The erasure of the class named {@code className}, looked up once per compilation rather than on
+   * every test; null while no source or class file of the compilation refers to the class, in which
+   * case nothing can be a subtype of it either.
+   */
+  static Supplier<Type> erasedType(String className) {
+    return VisitorState.memoize(
+        state -> {
+          Type type = state.getTypeFromString(className);
+          return type == null ? null : state.getTypes().erasure(type);
+        });
+  }
+
+  private static final Supplier<Type> SEND_SELECTABLE = erasedType("dev.conduit.SendSelectable");
+  private static final Supplier<Type> RECEIVE_SELECTABLE =
+      erasedType("dev.conduit.ReceiveSelectable");
+
+  /**
+   * Whether a value of {@code type} can carry a direction at all: a channel type of a known family,
+   * one end of a generated channel, or an array of either; a type variable or an unresolved type
+   * might be one. Everything else (primitives, strings, collections, most of any program) cannot,
+   * which is the first and cheapest test before a direction is looked for.
+   */
+  public static boolean mayCarryDirection(@Nullable Type type, VisitorState state) {
+    if (type == null) {
+      return true;
+    }
+    return switch (type.getKind()) {
+      case BOOLEAN,
+          BYTE,
+          SHORT,
+          INT,
+          LONG,
+          CHAR,
+          FLOAT,
+          DOUBLE,
+          VOID,
+          NULL,
+          NONE,
+          PACKAGE,
+          MODULE,
+          EXECUTABLE ->
+          false;
+      case ARRAY -> mayCarryDirection(state.getTypes().elemtype(type), state);
+      case DECLARED ->
+          isChannel(type, state)
+              || SELECTABLE_CLASS
+                  .get(state)
+                  .computeIfAbsent(type.tsym, unused -> isSelectable(type, state));
+      default -> true; // type variables, intersections, wildcards, errors: maybe
+    };
+  }
+
+  private static boolean isSelectable(Type type, VisitorState state) {
+    Type send = SEND_SELECTABLE.get(state);
+    Type receive = RECEIVE_SELECTABLE.get(state);
+    if (send == null && receive == null) {
+      return false;
+    }
+    Type erased = state.getTypes().erasure(type);
+    return (send != null && state.getTypes().isSubtype(erased, send))
+        || (receive != null && state.getTypes().isSubtype(erased, receive));
   }
 
   private static boolean isGeneratedWrapper(Type type, VisitorState state) {

@@ -5,12 +5,15 @@ import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.matchers.Matcher;
+import com.google.errorprone.suppliers.Supplier;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -78,12 +81,12 @@ public final class ConduitApi {
         || type.getTag() == com.sun.tools.javac.code.TypeTag.BOT) {
       return false;
     }
-    Type base = state.getTypeFromString(className);
-    return base != null
-        && state
-            .getTypes()
-            .isSubtype(state.getTypes().erasure(type), state.getTypes().erasure(base));
+    Type base = ERASED.computeIfAbsent(className, ChannelTypes::erasedType).get(state);
+    return base != null && state.getTypes().isSubtype(state.getTypes().erasure(type), base);
   }
+
+  /** The erasure of each class {@link #isSubtype} has been asked about, once per compilation. */
+  private static final Map<String, Supplier<Type>> ERASED = new ConcurrentHashMap<>();
 
   /** The simple name of the method {@code tree} calls, or "" when it is not a method call. */
   public static String methodName(Tree tree) {
