@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.AbstractQueuedSynchronizer;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,8 +27,7 @@ import org.jspecify.annotations.Nullable;
  * the lock its waker still holds. The {@code ...Locked} methods therefore return the node to
  * unpark, and {@link #complete(Object)} finishes the job after unlocking.
  */
-public final class ChannelImpl<T> extends AbstractQueuedSynchronizer
-    implements Channel<T>, ChannelRef<T> {
+public final class ChannelImpl<T> implements Channel<T>, ChannelRef<T> {
   /** Outcome of a {@code ...Locked} operation that would have to wait. */
   static final Object NOT_READY = new Object();
 
@@ -36,6 +36,7 @@ public final class ChannelImpl<T> extends AbstractQueuedSynchronizer
 
   private static final AtomicLong IDS = new AtomicLong();
 
+  final ReentrantLock lock = new ReentrantLock();
 
   /** Total order for locking several channels at once (select). */
   final long id = IDS.incrementAndGet();
@@ -45,47 +46,12 @@ public final class ChannelImpl<T> extends AbstractQueuedSynchronizer
   private int head;
   private int count;
   private volatile boolean closed;
-
-  /**
-   * How long this channel's waiters spin before parking; see {@link SpinHint}. Waiters on a
-   * buffered channel never spin: measured on buffered(16), 1 to 1, spinning made it slower (187
-   * against 138 ns per message, 2 forks each, 2 cores).
-   */
-  int spinHint;
   private final WaitQueue senders = new WaitQueue();
   private final WaitQueue receivers = new WaitQueue();
 
   public ChannelImpl(int capacity) {
     this.capacity = capacity;
     this.buffer = new Object[capacity];
-    this.spinHint = capacity == 0 ? SpinHint.INITIAL : 0;
-  }
-
-  // ---- The channel's lock. ----
-  // The channel is its own lock (state 0 free, 1 held), so that taking the lock and touching
-  // the queues and buffer move one object between cores, not two: a rendezvous hand-off is
-  // bounded by such cache-line transfers. Not reentrant; never held while parked or across
-  // user code.
-
-  void lock() {
-    if (!compareAndSetState(0, 1)) {
-      acquire(1);
-    }
-  }
-
-  void unlock() {
-    release(1);
-  }
-
-  @Override
-  protected boolean tryAcquire(int ignored) {
-    return compareAndSetState(0, 1);
-  }
-
-  @Override
-  protected boolean tryRelease(int ignored) {
-    setState(0);
-    return true;
   }
 
   @Override
@@ -98,7 +64,7 @@ public final class ChannelImpl<T> extends AbstractQueuedSynchronizer
     Objects.requireNonNull(value, "a channel cannot carry null");
     Object outcome;
     Node node = null;
-    lock();
+    lock.lock();
     try {
       outcome = sendLocked(value);
       if (outcome == NOT_READY) {
@@ -107,7 +73,7 @@ public final class ChannelImpl<T> extends AbstractQueuedSynchronizer
         senders.add(node);
       }
     } finally {
-      unlock();
+      lock.unlock();
     }
     if (node == null) {
       complete(outcome);
@@ -123,11 +89,11 @@ public final class ChannelImpl<T> extends AbstractQueuedSynchronizer
   public boolean trySend(T value) {
     Objects.requireNonNull(value, "a channel cannot carry null");
     Object outcome;
-    lock();
+    lock.lock();
     try {
       outcome = sendLocked(value);
     } finally {
-      unlock();
+      lock.unlock();
     }
     if (outcome == NOT_READY) {
       return false;
@@ -151,7 +117,7 @@ public final class ChannelImpl<T> extends AbstractQueuedSynchronizer
   Object receiveOrClosed() {
     Object outcome;
     Node node = null;
-    lock();
+    lock.lock();
     try {
       outcome = receiveLocked();
       if (outcome == NOT_READY) {
@@ -160,7 +126,7 @@ public final class ChannelImpl<T> extends AbstractQueuedSynchronizer
         receivers.add(node);
       }
     } finally {
-      unlock();
+      lock.unlock();
     }
     if (node == null) {
       return complete(outcome);
@@ -172,11 +138,11 @@ public final class ChannelImpl<T> extends AbstractQueuedSynchronizer
   @Override
   public @Nullable T tryReceive() {
     Object outcome;
-    lock();
+    lock.lock();
     try {
       outcome = receiveLocked();
     } finally {
-      unlock();
+      lock.unlock();
     }
     if (outcome == NOT_READY) {
       return null;
@@ -193,7 +159,7 @@ public final class ChannelImpl<T> extends AbstractQueuedSynchronizer
   @Override
   public void close() {
     List<Node> woken = new ArrayList<>();
-    lock();
+    lock.lock();
     try {
       if (closed) {
         throw new ChannelClosedException("close of closed channel");
@@ -207,10 +173,10 @@ public final class ChannelImpl<T> extends AbstractQueuedSynchronizer
         woken.add(n);
       }
     } finally {
-      unlock();
+      lock.unlock();
     }
     for (Node n : woken) {
-      n.waiter.wake();
+      LockSupport.unpark(n.thread);
     }
   }
 
@@ -221,11 +187,11 @@ public final class ChannelImpl<T> extends AbstractQueuedSynchronizer
 
   @Override
   public int len() {
-    lock();
+    lock.lock();
     try {
       return count;
     } finally {
-      unlock();
+      lock.unlock();
     }
   }
 
@@ -365,7 +331,7 @@ public final class ChannelImpl<T> extends AbstractQueuedSynchronizer
       if (counterpart.sender) {
         counterpart.item = null;
       }
-      counterpart.waiter.wake();
+      LockSupport.unpark(counterpart.thread);
       return value == null ? BUFFERED : value;
     }
     return outcome;
@@ -377,11 +343,11 @@ public final class ChannelImpl<T> extends AbstractQueuedSynchronizer
 
   /** Removes a node that gave up or lost its select, unless a counterpart already did. */
   void dequeue(Node node) {
-    lock();
+    lock.lock();
     try {
       (node.sender ? senders : receivers).unlink(node);
     } finally {
-      unlock();
+      lock.unlock();
     }
   }
 
@@ -396,26 +362,11 @@ public final class ChannelImpl<T> extends AbstractQueuedSynchronizer
   }
 
   /** Waits for a plain send or receive node; on interruption removes it and throws. */
-  private void awaitPlain(Node node) {
-    if (await(node, Long.MAX_VALUE) == Waiter.INTERRUPTED) {
+  private static void awaitPlain(Node node) {
+    if (node.await(Long.MAX_VALUE) == Waiter.INTERRUPTED) {
       node.channel.dequeue(node);
       throw new UncheckedInterruptedException();
     }
-  }
-
-  /** Waits for {@code waiter}, spinning as this channel's {@link SpinHint} says; updates it. */
-  int await(Waiter waiter, long deadlineNanos) {
-    if (capacity != 0 || !Waiter.carriersLookFree()) {
-      return waiter.await(deadlineNanos, 0);
-    }
-    int hint = spinHint;
-    int spins = SpinHint.spins(hint);
-    int state = waiter.await(deadlineNanos, spins);
-    int next = SpinHint.next(hint, spins, waiter.parked());
-    if (next != hint) {
-      spinHint = next;
-    }
-    return state;
   }
 
   // ---- Context-aware operations (see ContextChannelOps). ----

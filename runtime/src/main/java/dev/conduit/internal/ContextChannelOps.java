@@ -26,11 +26,11 @@ final class ContextChannelOps {
     }
     throwIfDone(ctx);
     Object outcome;
-    channel.lock();
+    channel.lock.lock();
     try {
       outcome = channel.sendLocked(value);
     } finally {
-      channel.unlock();
+      channel.lock.unlock();
     }
     if (outcome != ChannelImpl.NOT_READY) {
       ChannelImpl.complete(outcome);
@@ -51,11 +51,11 @@ final class ContextChannelOps {
     }
     throwIfDone(ctx);
     Object outcome;
-    channel.lock();
+    channel.lock.lock();
     try {
       outcome = channel.receiveLocked();
     } finally {
-      channel.unlock();
+      channel.lock.unlock();
     }
     Object result;
     if (outcome != ChannelImpl.NOT_READY) {

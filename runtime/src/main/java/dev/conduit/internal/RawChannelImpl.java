@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.OptionalLong;
 import java.util.PrimitiveIterator;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
@@ -27,9 +28,6 @@ public final class RawChannelImpl implements RawChannel {
   private static final int CLOSED = 1;
 
   private final ReentrantLock lock = new ReentrantLock();
-
-  /** How long this channel's waiters spin before parking; see {@link SpinHint}. */
-  private int spinHint = SpinHint.INITIAL; // used only when unbuffered, as in ChannelImpl
   private final int capacity;
   private final long[] buffer;
   private int head;
@@ -71,7 +69,7 @@ public final class RawChannelImpl implements RawChannel {
       lock.unlock();
     }
     if (node == null) {
-      receiver.wake();
+      LockSupport.unpark(receiver.thread);
       return;
     }
     if (await(node, senders) == CLOSED) {
@@ -98,7 +96,7 @@ public final class RawChannelImpl implements RawChannel {
     } finally {
       lock.unlock();
     }
-    receiver.wake();
+    LockSupport.unpark(receiver.thread);
     return true;
   }
 
@@ -125,7 +123,7 @@ public final class RawChannelImpl implements RawChannel {
     }
     if (node == null) {
       if (wake != null) {
-        wake.wake();
+        LockSupport.unpark(wake.thread);
       }
       return bits;
     }
@@ -151,7 +149,7 @@ public final class RawChannelImpl implements RawChannel {
       lock.unlock();
     }
     if (wake != null) {
-      wake.wake();
+      LockSupport.unpark(wake.thread);
     }
     return OptionalLong.of(bits);
   }
@@ -204,7 +202,7 @@ public final class RawChannelImpl implements RawChannel {
       lock.unlock();
     }
     for (RawNode node : woken) {
-      node.wake();
+      LockSupport.unpark(node.thread);
     }
   }
 
@@ -296,18 +294,7 @@ public final class RawChannelImpl implements RawChannel {
 
   /** Parks until the node is decided; on interruption removes it and throws. */
   private int await(RawNode node, ArrayDeque<RawNode> queue) {
-    int state;
-    if (capacity == 0 && Waiter.carriersLookFree()) {
-      int hint = spinHint;
-      int spins = SpinHint.spins(hint);
-      state = node.await(Long.MAX_VALUE, spins);
-      int next = SpinHint.next(hint, spins, node.parked());
-      if (next != hint) {
-        spinHint = next;
-      }
-    } else {
-      state = node.await(Long.MAX_VALUE, 0);
-    }
+    int state = node.await(Long.MAX_VALUE);
     if (state == Waiter.INTERRUPTED) {
       lock.lock();
       try {

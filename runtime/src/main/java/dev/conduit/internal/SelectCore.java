@@ -119,14 +119,7 @@ public final class SelectCore {
         unlockAll(locks);
       }
     }
-    // The busiest-looking channel's hint decides how long to spin.
-    ChannelImpl<?> hinted = channels[0];
-    for (int i = 1; i < n; i++) {
-      if (channels[i].spinHint > hinted.spinHint) {
-        hinted = channels[i];
-      }
-    }
-    int winner = hinted.await(nodes[0].waiter, deadlineNanos);
+    int winner = nodes[0].waiter.await(deadlineNanos);
     for (int i = 0; i < n; i++) {
       if (i != winner) {
         nodes[i].channel.dequeue(nodes[i]);
@@ -207,35 +200,35 @@ public final class SelectCore {
   private void lockAll(ChannelImpl<?> @Nullable [] locks) {
     if (locks != null) {
       for (ChannelImpl<?> c : locks) {
-        c.lock();
+        c.lock.lock();
       }
       return;
     }
     ChannelImpl<?> a = channels[0];
     ChannelImpl<?> b = size == 2 ? channels[1] : a;
     if (b == a) {
-      a.lock();
+      a.lock.lock();
     } else if (a.id < b.id) {
-      a.lock();
-      b.lock();
+      a.lock.lock();
+      b.lock.lock();
     } else {
-      b.lock();
-      a.lock();
+      b.lock.lock();
+      a.lock.lock();
     }
   }
 
   private void unlockAll(ChannelImpl<?> @Nullable [] locks) {
     if (locks != null) {
       for (int i = locks.length - 1; i >= 0; i--) {
-        locks[i].unlock();
+        locks[i].lock.unlock();
       }
       return;
     }
     ChannelImpl<?> a = channels[0];
     ChannelImpl<?> b = size == 2 ? channels[1] : a;
-    a.unlock();
+    a.lock.unlock();
     if (b != a) {
-      b.unlock();
+      b.lock.unlock();
     }
   }
 }
