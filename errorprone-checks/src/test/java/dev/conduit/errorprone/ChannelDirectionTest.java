@@ -523,6 +523,41 @@ class ChannelDirectionTest {
         .doTest();
   }
 
+  @Test
+  void receiveOptionalAndAwaitSignalAreReceives() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            "import dev.conduit.Channel;",
+            "import dev.conduit.Context;",
+            "import dev.conduit.annotations.ReceiveOnly;",
+            "import dev.conduit.annotations.SendOnly;",
+            "class Test {",
+            "  static void f(Context ctx, @SendOnly Channel<Integer> out,"
+                + " @SendOnly Channel<Void> quit, @ReceiveOnly Channel<Integer> in) {",
+            "    // BUG: Diagnostic contains: calling receiveOptional() on send-only channel 'out'",
+            "    out.receiveOptional();",
+            "    // BUG: Diagnostic contains: calling receiveOptional() on send-only channel 'out'",
+            "    out.receiveOptional(ctx);",
+            "    // BUG: Diagnostic contains: calling awaitSignal() on send-only channel 'quit'",
+            "    quit.awaitSignal();",
+            "    // BUG: Diagnostic contains: calling awaitSignal() on send-only channel 'quit'",
+            "    quit.awaitSignal(ctx);",
+            "    // BUG: Diagnostic contains: calling awaitSignal() on send-only channel 'quit'",
+            "    Runnable waiter = quit::awaitSignal;",
+            "    quit.close();",
+            "    in.receiveOptional().ifPresent(v -> {});",
+            "    in.awaitSignal(ctx);",
+            "    // Context.done() is receive-only: waiting on it is what it is for.",
+            "    ctx.done().awaitSignal();",
+            "    ctx.done().awaitSignal(ctx);",
+            "    ctx.done().receiveOptional();",
+            "    ctx.awaitDone();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
   // Known gaps: each test states today's behaviour, so closing the gap makes it fail and be
   // turned into a BUG expectation.
 

@@ -40,7 +40,13 @@ public final class ChannelTypes {
       new Family(
           subtypeOf("dev.conduit.Channel"),
           ImmutableSet.of("send", "trySend", "close", "sendOnly"),
-          ImmutableSet.of("receive", "tryReceive", "iterator", "receiveOnly"));
+          ImmutableSet.of(
+              "receive",
+              "receiveOptional",
+              "awaitSignal",
+              "tryReceive",
+              "iterator",
+              "receiveOnly"));
 
   /** Typed wrappers from {@code @GenerateChannel}: {@code XxxChannel} with its two end classes. */
   private static final Family GENERATED_CHANNEL =
