@@ -558,6 +558,31 @@ class ChannelDirectionTest {
         .doTest();
   }
 
+  @Test
+  void generatedReceiveOptionalIsAReceive() {
+    helper
+        .addSourceLines(
+            "OrderChannel.java",
+            "public final class OrderChannel {",
+            "  public void send(String order) {}",
+            "  public java.util.Optional<String> receiveOptional() {",
+            "    return java.util.Optional.empty();",
+            "  }",
+            "}")
+        .addSourceLines(
+            "Test.java",
+            "import dev.conduit.annotations.ReceiveOnly;",
+            "import dev.conduit.annotations.SendOnly;",
+            "class Test {",
+            "  static void f(@SendOnly OrderChannel out, @ReceiveOnly OrderChannel in) {",
+            "    in.receiveOptional();",
+            "    // BUG: Diagnostic contains: calling receiveOptional() on send-only channel 'out'",
+            "    out.receiveOptional();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
   // Known gaps: each test states today's behaviour, so closing the gap makes it fail and be
   // turned into a BUG expectation.
 

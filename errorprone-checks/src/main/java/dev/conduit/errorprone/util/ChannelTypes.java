@@ -53,7 +53,7 @@ public final class ChannelTypes {
       new Family(
           ChannelTypes::isGeneratedWrapper,
           ImmutableSet.of("send", "trySend", "close", "sendEnd"),
-          ImmutableSet.of("receive", "tryReceive", "iterator", "receiveEnd"));
+          ImmutableSet.of("receive", "receiveOptional", "tryReceive", "iterator", "receiveEnd"));
 
   /** The JDK queues teams already use as channels, deques and transfer queues included. */
   private static final Family BLOCKING_QUEUE =
