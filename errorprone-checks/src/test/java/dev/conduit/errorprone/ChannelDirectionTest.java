@@ -568,6 +568,10 @@ class ChannelDirectionTest {
             "  public java.util.Optional<String> receiveOptional() {",
             "    return java.util.Optional.empty();",
             "  }",
+            "  public SendEnd sendEnd() { return new SendEnd(); }",
+            "  public ReceiveEnd receiveEnd() { return new ReceiveEnd(); }",
+            "  public static final class SendEnd {}",
+            "  public static final class ReceiveEnd {}",
             "}")
         .addSourceLines(
             "Test.java",
