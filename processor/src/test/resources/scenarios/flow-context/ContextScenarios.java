@@ -44,7 +44,8 @@ public final class ContextScenarios {
     orders.send(new Order("b", 1));
     orders.close();
     log.add(orders.receiveOptional().map(Order::id).orElse("none"));
-    log.add(orders.receiveEnd().receiveOptional(Context.background()).map(Order::id).orElse("none"));
+    OrderChannel.ReceiveEnd in = orders.receiveEnd();
+    log.add(in.receiveOptional(Context.background()).map(Order::id).orElse("none"));
     log.add(orders.receiveEnd().receiveOptional().isPresent());
     log.add(orders.receiveOptional(Context.background()).isPresent());
     CancellableContext ctx = Context.background().withCancel();

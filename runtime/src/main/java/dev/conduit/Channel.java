@@ -179,7 +179,8 @@ public interface Channel<T> extends Iterable<T> {
    * throws {@link ChannelClosedException}, this returns an empty {@link Optional}.
    *
    * <pre>{@code
-   * for (Optional<Job> job = jobs.receiveOptional(); job.isPresent(); job = jobs.receiveOptional()) {
+   * Optional<Job> job;
+   * while ((job = jobs.receiveOptional()).isPresent()) {
    *   run(job.get());
    * }
    * }</pre>

@@ -38,7 +38,8 @@ final class VetRun {
   private static final Pattern TAGGED = Pattern.compile("^\\[([A-Za-z][A-Za-z0-9]*)\\] ?(.*)", Pattern.DOTALL);
 
   /** The line on which Error Prone shows a finding's suggested fixes. */
-  private static final Pattern FIX = Pattern.compile("^\\s*Did you mean (.+)\\?$", Pattern.MULTILINE);
+  private static final Pattern FIX =
+      Pattern.compile("^\\s*Did you mean (.+)\\?$", Pattern.MULTILINE);
 
   private final Options options;
   private final Rules rules;

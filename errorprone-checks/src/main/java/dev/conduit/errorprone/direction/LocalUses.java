@@ -159,7 +159,7 @@ final class LocalUses {
     return receiver == null ? null : ASTHelpers.getType(receiver);
   }
 
-  /** Mirrors ChannelDirection's flow rule for a value of {@code direction} entering {@code slot}. */
+  /** ChannelDirection's flow rule for a value of {@code direction} entering {@code slot}. */
   private static boolean accepts(@Nullable Slot slot, Direction direction) {
     if (slot == null) {
       return true;
