@@ -11,10 +11,11 @@ def (patch, recheck) = [builds[1], builds[2]]
  'Lookup.java:[15,6] [LostCancel]', 'Timed.java:[14,43] [AbandonedSender]'].each {
   assert patch.contains(it) : "build 1 did not report $it"
 }
+assert patch =~ /Sum\.java:\[10,\d+\] \[ChannelDirection\]/ : 'build 1 did not report Sum.java'
 assert patch.contains('BUILD SUCCESS')
 
 // Build 2 recompiled everything after a clean, with no finding at all.
-assert recheck.contains('Deleting') && recheck.contains('Compiling 5 source files')
+assert recheck.contains('Deleting') && recheck.contains('Compiling 7 source files')
 assert recheck.contains('BUILD SUCCESS') : 'the rewritten sources do not compile clean'
 assert !(recheck =~ /\.java:\[\d+,\d+\]/) : 'build 2 still reports findings'
 
@@ -30,6 +31,11 @@ assert !client.contains('query(null') && !client.contains('Context.background()'
 def jobs = src('Jobs')
 assert jobs.contains('return jobs.receive(ctx);') : jobs
 assert jobs.contains('jobs.send(ctx, job);') : jobs
+
+// ChannelDirection's first fix declares the local's direction, importing the annotation.
+def sum = src('Sum')
+assert sum.contains('@ReceiveOnly Channel<Integer> numbers = Numbers.upTo(n);') : sum
+assert sum.contains('import dev.conduit.annotations.ReceiveOnly;') : sum
 
 def timed = src('Timed')
 assert timed.contains('Channel<String> ch = Channel.buffered(1);') : timed

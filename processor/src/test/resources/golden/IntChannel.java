@@ -73,6 +73,14 @@ public final class IntChannel {
   }
 
   /**
+   * Receives the next value, blocking until one is sent; empty once the channel is closed and drained: Go's {@code v, ok := <-ch}.
+   */
+  public OptionalInt receiveOptional() {
+    OptionalLong bits = channel.receiveOptional();
+    return bits.isPresent() ? OptionalInt.of((int) bits.getAsLong()) : OptionalInt.empty();
+  }
+
+  /**
    * Receives a value only if one is available now; empty otherwise, including once the channel is closed and drained.
    */
   public OptionalInt tryReceive() {
@@ -227,6 +235,14 @@ public final class IntChannel {
      */
     public int receive() {
       return (int) channel.receive();
+    }
+
+    /**
+     * Receives the next value, blocking until one is sent; empty once the channel is closed and drained: Go's {@code v, ok := <-ch}.
+     */
+    public OptionalInt receiveOptional() {
+      OptionalLong bits = channel.receiveOptional();
+      return bits.isPresent() ? OptionalInt.of((int) bits.getAsLong()) : OptionalInt.empty();
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.conduit.ReceiveSelectable;
 import dev.conduit.SelectHandle;
 import dev.conduit.SendSelectable;
 import java.util.Iterator;
+import java.util.Optional;
 import javax.annotation.processing.Generated;
 import org.jspecify.annotations.Nullable;
 
@@ -84,6 +85,20 @@ final class WarehouseParcelChannel implements Iterable<Warehouse.Parcel>, SendSe
    */
   public Warehouse.Parcel receive(Context ctx) {
     return channel.receive(ctx);
+  }
+
+  /**
+   * Receives the next value, or empty once the channel is closed and drained: Go's {@code v, ok := <-ch}. See {@link Channel#receiveOptional()}.
+   */
+  public Optional<Warehouse.Parcel> receiveOptional() {
+    return channel.receiveOptional();
+  }
+
+  /**
+   * Receives like {@link #receiveOptional()}, giving up when {@code ctx} is done. See {@link Channel#receiveOptional(Context)}.
+   */
+  public Optional<Warehouse.Parcel> receiveOptional(Context ctx) {
+    return channel.receiveOptional(ctx);
   }
 
   /**
@@ -262,6 +277,20 @@ final class WarehouseParcelChannel implements Iterable<Warehouse.Parcel>, SendSe
      */
     public Warehouse.Parcel receive(Context ctx) {
       return channel.receive(ctx);
+    }
+
+    /**
+     * Receives the next value, or empty once the channel is closed and drained: Go's {@code v, ok := <-ch}. See {@link Channel#receiveOptional()}.
+     */
+    public Optional<Warehouse.Parcel> receiveOptional() {
+      return channel.receiveOptional();
+    }
+
+    /**
+     * Receives like {@link #receiveOptional()}, giving up when {@code ctx} is done. See {@link Channel#receiveOptional(Context)}.
+     */
+    public Optional<Warehouse.Parcel> receiveOptional(Context ctx) {
+      return channel.receiveOptional(ctx);
     }
 
     /**

@@ -36,4 +36,26 @@ public final class ContextScenarios {
     log.add(orders.len());
     return log.toString();
   }
+
+  public static String receiveOptionalReportsClosedAsEmpty() {
+    OrderChannel orders = OrderChannel.buffered(2);
+    List<Object> log = new ArrayList<>();
+    orders.send(new Order("a", 1));
+    orders.send(new Order("b", 1));
+    orders.close();
+    log.add(orders.receiveOptional().map(Order::id).orElse("none"));
+    OrderChannel.ReceiveEnd in = orders.receiveEnd();
+    log.add(in.receiveOptional(Context.background()).map(Order::id).orElse("none"));
+    log.add(orders.receiveEnd().receiveOptional().isPresent());
+    log.add(orders.receiveOptional(Context.background()).isPresent());
+    CancellableContext ctx = Context.background().withCancel();
+    ctx.cancel();
+    try {
+      orders.receiveOptional(ctx);
+      log.add("returned");
+    } catch (ContextDoneException expected) {
+      log.add("gave up");
+    }
+    return log.toString();
+  }
 }

@@ -44,6 +44,22 @@ public final class PrimitiveScenarios {
     return log.toString();
   }
 
+  public static String receiveOptionalReportsClosedAsEmpty() throws Exception {
+    IntChannel numbers = IntChannel.buffered(1);
+    List<Object> log = new ArrayList<>();
+    numbers.send(-1);
+    log.add(numbers.receiveOptional().getAsInt());
+    Thread producer = Thread.ofVirtual().start(() -> numbers.sendEnd().send(42));
+    log.add(numbers.receiveEnd().receiveOptional().getAsInt());
+    producer.join();
+    numbers.send(7);
+    numbers.close();
+    log.add(numbers.receiveEnd().receiveOptional().getAsInt());
+    log.add(numbers.receiveOptional().isPresent());
+    log.add(numbers.receiveEnd().receiveOptional().isPresent());
+    return log.toString();
+  }
+
   public static String longAndDoubleKeepEveryBit() throws Exception {
     LongChannel longs = LongChannel.unbuffered();
     DoubleChannel doubles = DoubleChannel.buffered(4);

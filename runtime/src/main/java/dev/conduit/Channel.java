@@ -4,6 +4,7 @@ import dev.conduit.annotations.ReceiveOnly;
 import dev.conduit.annotations.SendOnly;
 import dev.conduit.internal.ChannelImpl;
 import java.util.Iterator;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,15 +40,44 @@ import org.jspecify.annotations.Nullable;
  *   <li>sends throw {@link ChannelClosedException} (Go panics), and so do senders that were
  *       blocked when the channel was closed; their values are not delivered;
  *   <li>values already buffered are still received, in order;
- *   <li>once none are left, {@link #receive()} throws {@link ChannelClosedException} at once, a
- *       select receive clause fires with {@code null} (Go's {@code v, ok := <-ch} with {@code ok
- *       == false}), and iteration ends; receivers that were blocked wake up and see the same;
+ *   <li>once none are left, {@link #receive()} throws {@link ChannelClosedException} at once,
+ *       {@link #receiveOptional()} returns an empty {@link Optional} (Go's {@code v, ok := <-ch}
+ *       with {@code ok == false}), {@link #awaitSignal()} returns, a select receive clause fires
+ *       with {@code null}, and iteration ends; receivers that were blocked wake up and see the
+ *       same;
  *   <li>closing again throws {@link ChannelClosedException}.
  * </ul>
  *
  * <p>Only the sending side closes a channel, and only when receivers need to know that no more
  * values come (for example to end a {@code for} loop over it). A channel that is never closed is
  * simply garbage collected.
+ *
+ * <h2>Receiving until closed</h2>
+ *
+ * <p>Java has no zero value to hand out for a closed channel, so the four ways to receive differ
+ * only in how they report "closed and drained":
+ *
+ * <ul>
+ *   <li>{@link #receive()} ({@code v := <-ch}) throws {@link ChannelClosedException}: for a
+ *       channel that the protocol says is still open;
+ *   <li>{@link #receiveOptional()} ({@code v, ok := <-ch}) returns an empty {@link Optional}: for
+ *       a receiver that handles both outcomes;
+ *   <li>{@link #awaitSignal()} ({@code <-quit} as a statement) returns normally either way: for a
+ *       signal channel, typically a {@code Channel<Void>} that one goroutine closes to wake every
+ *       goroutine waiting on it (Go's {@code close(quit)});
+ *   <li>iteration ({@code for v := range ch}) simply ends.
+ * </ul>
+ *
+ * <pre>{@code
+ * Channel<Void> quit = Channel.unbuffered();
+ * for (int i = 0; i < 3; i++) {
+ *   Go.go(() -> {
+ *     quit.awaitSignal(); // every waiter wakes when quit is closed
+ *     cleanUp();
+ *   });
+ * }
+ * quit.close(); // Go's close(quit): a broadcast, where a send would wake only one
+ * }</pre>
  *
  * <h2>Iteration</h2>
  *
@@ -144,6 +174,37 @@ public interface Channel<T> extends Iterable<T> {
 
 
   /**
+   * Receives the next value, blocking until one is sent or the channel is closed and drained: Go's
+   * {@code v, ok := <-ch} outside a select. It blocks exactly like {@link #receive()}; where that
+   * throws {@link ChannelClosedException}, this returns an empty {@link Optional}.
+   *
+   * <pre>{@code
+   * Optional<Job> job;
+   * while ((job = jobs.receiveOptional()).isPresent()) {
+   *   run(job.get());
+   * }
+   * }</pre>
+   *
+   * @return the value, or empty once the channel is closed and holds no more values
+   * @throws UncheckedInterruptedException if the thread is interrupted while it would block
+   */
+  Optional<T> receiveOptional();
+
+  /**
+   * Waits for a signal on this channel: Go's {@code <-quit} used as a statement. It returns when a
+   * value arrives (the value is taken and discarded) or when the channel is closed and drained,
+   * never throwing {@link ChannelClosedException}. Closing a {@code Channel<Void>} this way wakes
+   * every goroutine waiting in {@code awaitSignal()}, now and later: a broadcast.
+   *
+   * <p>To wait for a context to be done, call {@link Context#awaitDone()}.
+   *
+   * @throws UncheckedInterruptedException if the thread is interrupted while it would block
+   */
+  default void awaitSignal() {
+    receiveOptional();
+  }
+
+  /**
    * Receives a value only if one is available without blocking: a buffered value or a waiting
    * sender. Go's {@code select { case v := <-ch: default: }}.
    *
@@ -226,4 +287,32 @@ public interface Channel<T> extends Iterable<T> {
    * @throws UncheckedInterruptedException if the thread is interrupted while it would block
    */
   T receive(Context ctx);
+
+  /**
+   * Receives like {@link #receiveOptional()}, but gives up when {@code ctx} is done, as {@link
+   * #receive(Context)} does: Go's {@code select { case v, ok := <-ch: case <-ctx.Done(): return
+   * ctx.Err() }}.
+   *
+   * <p>Exactly one of three things happens: a value is received, the channel is found closed and
+   * drained (empty), or {@link ContextDoneException} is thrown and no value was taken. An already
+   * done {@code ctx} throws without trying the channel, even a closed one.
+   *
+   * @return the value, or empty once the channel is closed and holds no more values
+   * @throws ContextDoneException a copy of {@link Context#err() ctx.err()}, if the context is done
+   *     first
+   * @throws UncheckedInterruptedException if the thread is interrupted while it would block
+   */
+  Optional<T> receiveOptional(Context ctx);
+
+  /**
+   * Waits for a signal like {@link #awaitSignal()}, but gives up when {@code ctx} is done: Go's
+   * {@code select { case <-quit: case <-ctx.Done(): return ctx.Err() }}.
+   *
+   * @throws ContextDoneException a copy of {@link Context#err() ctx.err()}, if the context is done
+   *     first
+   * @throws UncheckedInterruptedException if the thread is interrupted while it would block
+   */
+  default void awaitSignal(Context ctx) {
+    receiveOptional(ctx);
+  }
 }

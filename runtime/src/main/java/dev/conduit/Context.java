@@ -24,7 +24,8 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  *   <li>{@link #done()} is a receive-only channel that is closed when the context becomes done, so
  *       it composes with {@link Select}: {@link Select#onDone(Context, java.util.function.Supplier)
- *       onDone(ctx, body)} is Go's {@code case <-ctx.Done():}.
+ *       onDone(ctx, body)} is Go's {@code case <-ctx.Done():}, and {@link #awaitDone()} is
+ *       {@code <-ctx.Done()} as a statement: it waits until the context is done and returns.
  *   <li>{@link #err()} is {@code null} while the context is not done, then says why: a {@link
  *       CanceledException} (Go's {@code context.Canceled}) or a {@link DeadlineExceededException}
  *       ({@code context.DeadlineExceeded}). Once non-null it never changes.
@@ -162,13 +163,34 @@ public interface Context {
    * ctx.Done()}. Every call returns the same channel (contexts that can never be done share one
    * channel that is never closed).
    *
-   * <p>Wait for it in a {@link Select} with {@link Select#onDone(Context,
-   * java.util.function.Supplier) onDone}, or with a {@code for} loop over it (which ends once the
-   * context is done). Note that {@link Channel#receive() receive()} on it throws {@link
-   * ChannelClosedException} once the context is done, as on every closed channel.
+   * <p>To wait until the context is done (Go's {@code <-ctx.Done()} as a statement), call {@link
+   * #awaitDone()}. To wait for it or for something else, whichever comes first, use a {@link
+   * Select} with {@link Select#onDone(Context, java.util.function.Supplier) onDone}. Don't call
+   * {@link Channel#receive() receive()} on it: that throws {@link ChannelClosedException} once the
+   * context is done, as on every closed channel, at the very moment the caller waited for.
    */
   @ReceiveOnly
   Channel<Void> done();
+
+  /**
+   * Blocks until this context is done, then returns normally: Go's {@code <-ctx.Done()} as a
+   * statement. On a context that is already done it returns at once (even on an interrupted
+   * thread); on one that can never be done ({@link #background()}, {@link #withoutCancel()}) it
+   * blocks until the thread is interrupted, as Go's would block forever. Read {@link #err()} or
+   * {@link #cause()} afterwards to learn why.
+   *
+   * <pre>{@code
+   * Go.go(() -> {
+   *   ctx.awaitDone();
+   *   listener.close(); // unblocks the accept loop once the server's context ends
+   * });
+   * }</pre>
+   *
+   * @throws UncheckedInterruptedException if the thread is interrupted while it waits
+   */
+  default void awaitDone() {
+    done().awaitSignal();
+  }
 
   /**
    * Why this context is done, or {@code null} if it is not: a {@link CanceledException} or a {@link

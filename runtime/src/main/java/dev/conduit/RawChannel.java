@@ -36,6 +36,12 @@ public interface RawChannel {
   /** Like {@link Channel#receive()}. */
   long receive();
 
+  /**
+   * Like {@link Channel#receiveOptional()}: blocks like {@link #receive()}, and returns empty once
+   * the channel is closed and drained instead of throwing. Go's {@code v, ok := <-ch}.
+   */
+  OptionalLong receiveOptional();
+
   /** Like {@link Channel#tryReceive()}: empty if no value is available now or ever again. */
   OptionalLong tryReceive();
 

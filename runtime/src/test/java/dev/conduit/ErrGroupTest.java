@@ -73,8 +73,8 @@ class ErrGroupTest {
       int n = i;
       group.go(
           () -> {
-            for (Void unused : firstRecorded) {}
-            Select.<Void>select().onDone(group.context(), () -> null).await();
+            firstRecorded.awaitSignal();
+            group.context().awaitDone();
             throw new IOException("later " + n);
           });
     }

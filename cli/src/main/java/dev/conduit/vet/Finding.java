@@ -3,8 +3,13 @@ package dev.conduit.vet;
 import java.nio.file.Path;
 import java.util.Comparator;
 
-/** One finding of one rule at one place. */
-record Finding(Path file, long line, long column, String rule, String message)
+/**
+ * One finding of one rule at one place.
+ *
+ * @param fix the rule's suggested fixes as Error Prone shows them, each the fixed line in quotes
+ *     ({@code 'a' or 'b'}); empty when the rule offers none
+ */
+record Finding(Path file, long line, long column, String rule, String message, String fix)
     implements Comparable<Finding> {
 
   private static final Comparator<Finding> ORDER =
@@ -19,8 +24,13 @@ record Finding(Path file, long line, long column, String rule, String message)
     return ORDER.compare(this, other);
   }
 
-  /** {@code file:line:col: [Rule] message}, the format editors and CI logs link up. */
+  /**
+   * {@code file:line:col: [Rule] message}, the format editors and CI logs link up, then an
+   * indented {@code fix: ...} line when the rule suggests one ({@code -XepPatchChecks} applies the
+   * first).
+   */
   String toLine() {
-    return file + ":" + line + ":" + column + ": [" + rule + "] " + message;
+    String finding = file + ":" + line + ":" + column + ": [" + rule + "] " + message;
+    return fix.isEmpty() ? finding : finding + System.lineSeparator() + "    fix: " + fix;
   }
 }

@@ -37,6 +37,10 @@ final class VetRun {
   /** Error Prone and the processor put the rule or id first: "[ChannelDirection] ...". */
   private static final Pattern TAGGED = Pattern.compile("^\\[([A-Za-z][A-Za-z0-9]*)\\] ?(.*)", Pattern.DOTALL);
 
+  /** The line on which Error Prone shows a finding's suggested fixes. */
+  private static final Pattern FIX =
+      Pattern.compile("^\\s*Did you mean (.+)\\?$", Pattern.MULTILINE);
+
   private final Options options;
   private final Rules rules;
   private final String toolPath;
@@ -171,10 +175,17 @@ final class VetRun {
     if (!options.rules().isEmpty() && !options.rules().contains(rule)) {
       return null;
     }
-    return new Finding(displayPath(d.file()), d.line(), d.column(), rule, firstLine(m.group(2)));
+    return new Finding(
+        displayPath(d.file()), d.line(), d.column(), rule, firstLine(m.group(2)), fix(m.group(2)));
   }
 
-  /** Error Prone appends "(see link)" and fix suggestions on later lines; vet shows the first. */
+  /** Error Prone's "Did you mean 'fixed line' or 'other'?" line, without its frame; or "". */
+  private static String fix(String message) {
+    Matcher m = FIX.matcher(message);
+    return m.find() ? m.group(1).strip() : "";
+  }
+
+  /** Error Prone appends "(see link)" and fix suggestions on later lines; this is the first. */
   private static String firstLine(String message) {
     int newline = message.indexOf('\n');
     return (newline < 0 ? message : message.substring(0, newline)).strip();

@@ -61,6 +61,24 @@ class VetTest {
     assertThat(run.err()).isEmpty();
   }
 
+  @Test
+  void suggestedFixesFollowTheirFindingOnAFixLine() {
+    String dir = sample("fix");
+    Run run = vet(dir);
+    assertThat(run.status()).isEqualTo(Vet.FINDINGS);
+    String file = VetRun.displayPath(Path.of(dir, "shop", "Feed.java")).toString();
+    assertThat(run.out().lines().toList())
+        .containsExactly(
+            file + ":12:36: [ChannelDirection] Assigning receive-only channel 'orders()' (returned"
+                + " @ReceiveOnly by Feed.orders()) to variable 'orders', which is declared without"
+                + " a direction; Go never turns a directional channel back into a bidirectional"
+                + " one, so declare it @ReceiveOnly",
+            "    fix: '@ReceiveOnly Channel<String> orders = orders();' or 'var orders ="
+                + " orders();'",
+            "conduit-vet: 1 finding in 1 file, 1 file checked")
+        .inOrder();
+  }
+
   /** The sample the README runs: one mistake per rule, each found once, at its line. */
   @Test
   void theShippedSampleShowsEveryRuleOnce() {
@@ -86,6 +104,14 @@ class VetTest {
             dir + "Order.java:7:43: [ContextFirst]")
         .inOrder();
     assertThat(run.out()).contains("conduit-vet: 12 findings in 11 files, 12 files checked");
+    // A rule's suggested fix shows under its finding.
+    assertThat(run.out())
+        .contains(
+            dir + "Blocking.java:10:26: [UncancellableBlockingCall] receive() blocks with no way"
+                + " to give up although 'ctx' is in scope, so this goroutine stays stuck after the"
+                + " work is cancelled; pass the context to it"
+                + System.lineSeparator()
+                + "    fix: 'return orders.receive(ctx);'");
     // Every rule the tool knows appears in the sample, so a new rule needs a new mistake here.
     for (String rule : Rules.discover().all().keySet()) {
       assertThat(run.out()).contains("[" + rule + "]");

@@ -15,6 +15,7 @@ import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.NewClassTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.ReturnTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.VariableTreeMatcher;
+import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.suppliers.Supplier;
 import com.google.errorprone.util.ASTHelpers;
@@ -35,6 +36,7 @@ import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.tree.JCTree.JCMethodInvocation;
 import com.sun.tools.javac.tree.JCTree.JCNewClass;
+import dev.conduit.errorprone.direction.DeclareDirectionFix;
 import dev.conduit.errorprone.util.ChannelDirections;
 import dev.conduit.errorprone.util.ChannelDirections.Directed;
 import dev.conduit.errorprone.util.ChannelUses;
@@ -179,6 +181,13 @@ public final class ChannelDirection extends BugChecker
                     state);
           } else if (ASTHelpers.getSymbol(target) instanceof VarSymbol variable) {
             slot = Slots.variable(variable, state);
+            return checkFlow(
+                tree.getExpression(),
+                "Assigning",
+                source,
+                slot,
+                state,
+                () -> DeclareDirectionFix.forLocal(variable, source.direction(), false, state));
           } else {
             return Description.NO_MATCH;
           }
@@ -203,12 +212,14 @@ public final class ChannelDirection extends BugChecker
           if (ASTHelpers.hasImplicitType(tree, state)) {
             return Description.NO_MATCH; // a var takes its initializer's direction, as Go's x := in
           }
+          VarSymbol variable = ASTHelpers.getSymbol(tree);
           return checkFlow(
               tree.getInitializer(),
               "Assigning",
               source,
-              Slots.variable(ASTHelpers.getSymbol(tree), state),
-              state);
+              Slots.variable(variable, state),
+              state,
+              () -> DeclareDirectionFix.forLocal(variable, source.direction(), true, state));
         });
   }
 
@@ -300,6 +311,20 @@ public final class ChannelDirection extends BugChecker
 
   private Description checkFlow(
       Tree tree, String verb, Directed source, @Nullable Slot slot, VisitorState state) {
+    return checkFlow(tree, verb, source, slot, state, List::of);
+  }
+
+  /**
+   * @param declareFixes the fixes that give an undirected slot the source's direction, asked for
+   *     only when the finding is exactly that
+   */
+  private Description checkFlow(
+      Tree tree,
+      String verb,
+      Directed source,
+      @Nullable Slot slot,
+      VisitorState state,
+      java.util.function.Supplier<List<SuggestedFix>> declareFixes) {
     if (slot == null) {
       return Description.NO_MATCH;
     }
@@ -320,16 +345,20 @@ public final class ChannelDirection extends BugChecker
     } else {
       declared = "which is declared " + slot.direction().annotation();
     }
-    return buildDescription(tree)
-        .setMessage(
-            String.format(
-                "%s %s channel %s (%s) to %s, %s",
-                verb,
-                source.direction().adjective(),
-                source.name(state),
-                source.origin(),
-                slot.description(),
-                declared))
-        .build();
+    Description.Builder description =
+        buildDescription(tree)
+            .setMessage(
+                String.format(
+                    "%s %s channel %s (%s) to %s, %s",
+                    verb,
+                    source.direction().adjective(),
+                    source.name(state),
+                    source.origin(),
+                    slot.description(),
+                    declared));
+    if (!receivable && slot.direction() == Direction.BOTH) {
+      declareFixes.get().forEach(description::addFix);
+    }
+    return description.build();
   }
 }

@@ -58,13 +58,18 @@ public final class UncancellableBlockingCall extends BugChecker
   private static final Supplier<Boolean> PRESENT =
       Presence.anyOf(Presence.CHANNEL, Presence.WAIT_GROUP, Presence.SELECT, Presence.CONTEXT);
 
-  private static final Set<String> BLOCKING_NAMES = Set.of("send", "receive", "await");
+  private static final Set<String> BLOCKING_NAMES =
+      Set.of("send", "receive", "receiveOptional", "awaitSignal", "await");
 
   private static final Matcher<ExpressionTree> SEND =
       instanceMethod().onDescendantOf(ConduitApi.CHANNEL).named("send");
 
+  /** Every blocking receive; Context.awaitDone() is the context's own wait, never reported. */
   private static final Matcher<ExpressionTree> RECEIVE =
-      instanceMethod().onDescendantOf(ConduitApi.CHANNEL).named("receive").withNoParameters();
+      instanceMethod()
+          .onDescendantOf(ConduitApi.CHANNEL)
+          .namedAnyOf(ConduitApi.BLOCKING_RECEIVES)
+          .withNoParameters();
 
   private static final Matcher<ExpressionTree> WAIT_GROUP_AWAIT =
       instanceMethod().onExactClass(ConduitApi.WAIT_GROUP).named("await").withNoParameters();

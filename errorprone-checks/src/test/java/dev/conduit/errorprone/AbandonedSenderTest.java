@@ -114,6 +114,45 @@ class AbandonedSenderTest {
   }
 
   @Test
+  void theNewReceivesWaitLikeReceive() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            "import static dev.conduit.Go.go;",
+            "import dev.conduit.Channel;",
+            "import dev.conduit.Context;",
+            "import java.util.Optional;",
+            "class Test {",
+            "  static String expensiveWork() { return \"\"; }",
+            "  static Optional<String> optionalWithContext(Context ctx) {",
+            "    // BUG: Diagnostic contains: receiveOptional(ctx) gives up when that context is"
+                + " done",
+            "    Channel<String> ch = Channel.unbuffered();",
+            "    go(() -> ch.send(expensiveWork()));",
+            "    return ch.receiveOptional(ctx);",
+            "  }",
+            "  static void signalWithContext(Context ctx) {",
+            "    // BUG: Diagnostic contains: awaitSignal(ctx) gives up when that context is done",
+            "    Channel<String> ch = Channel.unbuffered();",
+            "    go(() -> ch.send(expensiveWork()));",
+            "    ch.awaitSignal(ctx);",
+            "  }",
+            "  // Waiting without giving up: the sender is always received.",
+            "  static Optional<String> plain() {",
+            "    Channel<String> ch = Channel.unbuffered();",
+            "    go(() -> ch.send(expensiveWork()));",
+            "    return ch.receiveOptional();",
+            "  }",
+            "  static void plainSignal() {",
+            "    Channel<String> ch = Channel.unbuffered();",
+            "    go(() -> ch.send(expensiveWork()));",
+            "    ch.awaitSignal();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void cleanCode() {
     helper
         .addSourceLines(

@@ -523,6 +523,70 @@ class ChannelDirectionTest {
         .doTest();
   }
 
+  @Test
+  void receiveOptionalAndAwaitSignalAreReceives() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            "import dev.conduit.Channel;",
+            "import dev.conduit.Context;",
+            "import dev.conduit.annotations.ReceiveOnly;",
+            "import dev.conduit.annotations.SendOnly;",
+            "class Test {",
+            "  static void f(Context ctx, @SendOnly Channel<Integer> out,"
+                + " @SendOnly Channel<Void> quit, @ReceiveOnly Channel<Integer> in) {",
+            "    // BUG: Diagnostic contains: calling receiveOptional() on send-only channel 'out'",
+            "    out.receiveOptional();",
+            "    // BUG: Diagnostic contains: calling receiveOptional() on send-only channel 'out'",
+            "    out.receiveOptional(ctx);",
+            "    // BUG: Diagnostic contains: calling awaitSignal() on send-only channel 'quit'",
+            "    quit.awaitSignal();",
+            "    // BUG: Diagnostic contains: calling awaitSignal() on send-only channel 'quit'",
+            "    quit.awaitSignal(ctx);",
+            "    // BUG: Diagnostic contains: calling awaitSignal() on send-only channel 'quit'",
+            "    Runnable waiter = quit::awaitSignal;",
+            "    quit.close();",
+            "    in.receiveOptional().ifPresent(v -> {});",
+            "    in.awaitSignal(ctx);",
+            "    // Context.done() is receive-only: waiting on it is what it is for.",
+            "    ctx.done().awaitSignal();",
+            "    ctx.done().awaitSignal(ctx);",
+            "    ctx.done().receiveOptional();",
+            "    ctx.awaitDone();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void generatedReceiveOptionalIsAReceive() {
+    helper
+        .addSourceLines(
+            "OrderChannel.java",
+            "public final class OrderChannel {",
+            "  public void send(String order) {}",
+            "  public java.util.Optional<String> receiveOptional() {",
+            "    return java.util.Optional.empty();",
+            "  }",
+            "  public SendEnd sendEnd() { return new SendEnd(); }",
+            "  public ReceiveEnd receiveEnd() { return new ReceiveEnd(); }",
+            "  public static final class SendEnd {}",
+            "  public static final class ReceiveEnd {}",
+            "}")
+        .addSourceLines(
+            "Test.java",
+            "import dev.conduit.annotations.ReceiveOnly;",
+            "import dev.conduit.annotations.SendOnly;",
+            "class Test {",
+            "  static void f(@SendOnly OrderChannel out, @ReceiveOnly OrderChannel in) {",
+            "    in.receiveOptional();",
+            "    // BUG: Diagnostic contains: calling receiveOptional() on send-only channel 'out'",
+            "    out.receiveOptional();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
   // Known gaps: each test states today's behaviour, so closing the gap makes it fail and be
   // turned into a BUG expectation.
 

@@ -85,7 +85,8 @@ final class ChannelDeclaration {
             canUse(type, Names.GENERATED, "java.compiler"),
             canUse(type, "org.jspecify.annotations.Nullable", "org.jspecify"),
             isPublic,
-            channelTakesContexts()));
+            channelTakesContexts(),
+            hasNoArgumentMethod(Names.CHANNEL, "receiveOptional")));
   }
 
   /**
@@ -118,7 +119,11 @@ final class ChannelDeclaration {
       }
       PrimitiveChannelModel model =
           new PrimitiveChannelModel(
-              packageName, kind.get(), type, canUse(type, Names.GENERATED, "java.compiler"));
+              packageName,
+              kind.get(),
+              type,
+              canUse(type, Names.GENERATED, "java.compiler"),
+              hasNoArgumentMethod(Names.RAW_CHANNEL, "receiveOptional"));
       String owner = owners.putIfAbsent(model.qualifiedName(), type.getQualifiedName().toString());
       if (owner != null) {
         reporter.error(
@@ -176,6 +181,17 @@ final class ChannelDeclaration {
           contextFirst && method.getSimpleName().contentEquals("receive") && parameters.size() == 1;
     }
     return send && receive;
+  }
+
+  /**
+   * Whether the runtime's {@code typeName} has the method {@code name()}: generated channels offer
+   * only what the runtime they wrap has.
+   */
+  private boolean hasNoArgumentMethod(String typeName, String name) {
+    TypeElement type = elements.getTypeElement(typeName);
+    return type != null
+        && ElementFilter.methodsIn(type.getEnclosedElements()).stream()
+            .anyMatch(m -> m.getSimpleName().contentEquals(name) && m.getParameters().isEmpty());
   }
 
   /**

@@ -18,6 +18,9 @@ import javax.lang.model.element.TypeElement;
  *     types enclosing it), so that no public API names a type its users cannot see
  * @param withContextOverloads whether the runtime's {@code Channel} has {@code send(Context, T)}
  *     and {@code receive(Context)}, which the generated channel and ends then offer too
+ * @param withReceiveOptional whether the runtime's {@code Channel} has {@code receiveOptional()}
+ *     (Go's {@code v, ok := <-ch}), which the generated channel and receive end then offer too,
+ *     with its context overload when {@code withContextOverloads}
  */
 record ChannelModel(
     String packageName,
@@ -27,7 +30,8 @@ record ChannelModel(
     boolean withGeneratedAnnotation,
     boolean withNullable,
     boolean isPublic,
-    boolean withContextOverloads) {
+    boolean withContextOverloads,
+    boolean withReceiveOptional) {
 
   ChannelModel {
     elementSimpleNames = List.copyOf(elementSimpleNames);

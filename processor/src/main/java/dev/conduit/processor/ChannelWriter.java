@@ -8,6 +8,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
 
@@ -24,6 +25,7 @@ final class ChannelWriter {
   private static final ClassName RECEIVE_SELECTABLE = ClassName.get(CONDUIT, "ReceiveSelectable");
   private static final ClassName CONTEXT = ClassName.get(CONDUIT, "Context");
   private static final ClassName ITERATOR = ClassName.get("java.util", "Iterator");
+  private static final ClassName OPTIONAL = ClassName.get("java.util", "Optional");
   private static final ClassName GENERATED =
       ClassName.get("javax.annotation.processing", "Generated");
   private static final ClassName NULLABLE = ClassName.get("org.jspecify.annotations", "Nullable");
@@ -272,6 +274,7 @@ final class ChannelWriter {
                 .addStatement("return channel.receive()")
                 .build())
         .addMethods(contextReceive())
+        .addMethods(receiveOptional())
         .addMethod(
             MethodSpec.methodBuilder("tryReceive")
                 .addModifiers(Modifier.PUBLIC)
@@ -338,5 +341,38 @@ final class ChannelWriter {
                 CONTEXT)
             .addStatement("return channel.receive(ctx)")
             .build());
+  }
+
+  private List<MethodSpec> receiveOptional() {
+    if (!model.withReceiveOptional()) {
+      return List.of();
+    }
+    TypeName optional = ParameterizedTypeName.get(OPTIONAL, element);
+    List<MethodSpec> methods = new ArrayList<>();
+    methods.add(
+        MethodSpec.methodBuilder("receiveOptional")
+            .addModifiers(Modifier.PUBLIC)
+            .returns(optional)
+            .addJavadoc(
+                "Receives the next value, or empty once the channel is closed and drained: Go's"
+                    + " {@code v, ok := <-ch}. See {@link $T#receiveOptional()}.\n",
+                CHANNEL)
+            .addStatement("return channel.receiveOptional()")
+            .build());
+    if (model.withContextOverloads()) {
+      methods.add(
+          MethodSpec.methodBuilder("receiveOptional")
+              .addModifiers(Modifier.PUBLIC)
+              .addParameter(CONTEXT, "ctx")
+              .returns(optional)
+              .addJavadoc(
+                  "Receives like {@link #receiveOptional()}, giving up when {@code ctx} is done."
+                      + " See {@link $T#receiveOptional($T)}.\n",
+                  CHANNEL,
+                  CONTEXT)
+              .addStatement("return channel.receiveOptional(ctx)")
+              .build());
+    }
+    return methods;
   }
 }

@@ -13,6 +13,7 @@ final class Names {
 
   static final String CHANNEL = "dev.conduit.Channel";
   static final String CONTEXT = "dev.conduit.Context";
+  static final String RAW_CHANNEL = "dev.conduit.RawChannel";
   static final String RECEIVE_SELECTABLE = "dev.conduit.ReceiveSelectable";
   static final String SEND_SELECTABLE = "dev.conduit.SendSelectable";
   static final String BLOCKING_QUEUE = "java.util.concurrent.BlockingQueue";

@@ -7,6 +7,7 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import java.util.List;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -221,6 +222,7 @@ final class PrimitiveChannelWriter {
                         + " is closed and drained\n")
                 .addStatement("return " + kind.fromBits, "channel.receive()")
                 .build())
+        .addMethods(receiveOptional())
         .addMethod(
             MethodSpec.methodBuilder("tryReceive")
                 .addModifiers(Modifier.PUBLIC)
@@ -256,5 +258,25 @@ final class PrimitiveChannelWriter {
                 .addStatement("action.accept(values.next$L())", kind.title)
                 .endControlFlow()
                 .build());
+  }
+
+  private List<MethodSpec> receiveOptional() {
+    if (!model.withReceiveOptional()) {
+      return List.of();
+    }
+    return List.of(
+        MethodSpec.methodBuilder("receiveOptional")
+            .addModifiers(Modifier.PUBLIC)
+            .returns(optional)
+            .addJavadoc(
+                "Receives the next value, blocking until one is sent; empty once the channel is"
+                    + " closed and drained: Go's {@code v, ok := <-ch}.\n")
+            .addStatement("$T bits = channel.receiveOptional()", OPTIONAL_LONG)
+            .addStatement(
+                "return bits.isPresent() ? $T.of(" + kind.fromBits + ") : $T.empty()",
+                optional,
+                "bits.getAsLong()",
+                optional)
+            .build());
   }
 }

@@ -76,7 +76,14 @@ class GeneratedChannelBehaviourTest {
         .containsExactly("send", "trySend", "close", "isClosed", "len", "cap", "sendHandle");
     assertThat(receiveEnd)
         .containsExactly(
-            "receive", "tryReceive", "iterator", "isClosed", "len", "cap", "receiveHandle");
+            "receive",
+            "receiveOptional",
+            "tryReceive",
+            "iterator",
+            "isClosed",
+            "len",
+            "cap",
+            "receiveHandle");
     for (String end : List.of("flow.OrderChannel$SendEnd", "flow.OrderChannel$ReceiveEnd")) {
       for (Method method : loader.loadClass(end).getMethods()) {
         assertThat(method.getReturnType()).isNotEqualTo(channel);

@@ -42,4 +42,20 @@ class GeneratedChannelContextTest {
             .invoke(null);
     assertThat(log).isEqualTo("[a, receive gave up, send gave up, 1]");
   }
+
+  @Test
+  void receiveOptionalReportsClosedAsEmpty() throws Exception {
+    assumeTrue(runtimeTakesContexts(), "this runtime's Channel takes no Context");
+    Compilation compilation =
+        compile(
+            JavaFileObjects.forResource("scenarios/flow/Order.java"),
+            JavaFileObjects.forResource("scenarios/flow-context/ContextScenarios.java"));
+    assertThat(compilation).succeededWithoutWarnings();
+    Object log =
+        CompiledClasses.loader(compilation)
+            .loadClass("flow.ContextScenarios")
+            .getMethod("receiveOptionalReportsClosedAsEmpty")
+            .invoke(null);
+    assertThat(log).isEqualTo("[a, b, false, false, gave up]");
+  }
 }

@@ -72,6 +72,11 @@ class GeneratedPrimitiveChannelTest {
   }
 
   @Test
+  void receiveOptionalReportsClosedAsEmpty() throws Exception {
+    assertThat(run("receiveOptionalReportsClosedAsEmpty")).isEqualTo("[-1, 42, 7, false, false]");
+  }
+
+  @Test
   void longAndDoubleKeepEveryBit() throws Exception {
     assertThat(run("longAndDoubleKeepEveryBit"))
         .isEqualTo("[" + (Long.MIN_VALUE + 1) + ", true, true, true]");

@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
@@ -111,6 +112,17 @@ public final class ChannelImpl<T> implements Channel<T>, ChannelRef<T> {
     @SuppressWarnings("unchecked")
     T value = (T) result;
     return value;
+  }
+
+  @Override
+  public Optional<T> receiveOptional() {
+    return present(receiveOrClosed());
+  }
+
+  /** The outcome of a receive as an Optional: empty for {@link Node#CLOSED}. */
+  @SuppressWarnings("unchecked") // only T values are ever sent on a ChannelImpl<T>
+  static <T> Optional<T> present(Object result) {
+    return result == Node.CLOSED ? Optional.empty() : Optional.of((T) result);
   }
 
   /** Blocks for the next value; returns {@link Node#CLOSED} once closed and drained. */
@@ -379,5 +391,10 @@ public final class ChannelImpl<T> implements Channel<T>, ChannelRef<T> {
   @Override
   public T receive(Context ctx) {
     return ContextChannelOps.receive(this, ctx);
+  }
+
+  @Override
+  public Optional<T> receiveOptional(Context ctx) {
+    return present(ContextChannelOps.receiveOrClosed(this, ctx));
   }
 }

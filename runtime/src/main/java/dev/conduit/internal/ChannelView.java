@@ -3,6 +3,7 @@ package dev.conduit.internal;
 import dev.conduit.Channel;
 import dev.conduit.Context;
 import java.util.Iterator;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -70,6 +71,18 @@ final class ChannelView<T> implements Channel<T>, ChannelRef<T> {
   }
 
   @Override
+  public Optional<T> receiveOptional() {
+    requireReceive("receiveOptional");
+    return channel.receiveOptional();
+  }
+
+  @Override
+  public void awaitSignal() {
+    requireReceive("awaitSignal");
+    channel.awaitSignal();
+  }
+
+  @Override
   public @Nullable T tryReceive() {
     requireReceive("tryReceive");
     return channel.tryReceive();
@@ -123,5 +136,17 @@ final class ChannelView<T> implements Channel<T>, ChannelRef<T> {
   public T receive(Context ctx) {
     requireReceive("receive");
     return channel.receive(ctx);
+  }
+
+  @Override
+  public Optional<T> receiveOptional(Context ctx) {
+    requireReceive("receiveOptional");
+    return channel.receiveOptional(ctx);
+  }
+
+  @Override
+  public void awaitSignal(Context ctx) {
+    requireReceive("awaitSignal");
+    channel.awaitSignal(ctx);
   }
 }

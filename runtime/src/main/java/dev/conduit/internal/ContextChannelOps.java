@@ -6,7 +6,8 @@ import dev.conduit.ContextDoneException;
 import java.util.Objects;
 
 /**
- * {@code Channel.send(ctx, value)} and {@code Channel.receive(ctx)}.
+ * {@code Channel.send(ctx, value)}, {@code Channel.receive(ctx)} and the receives built on it
+ * ({@code receiveOptional(ctx)}, {@code awaitSignal(ctx)}).
  *
  * <p>Three steps, each keeping "exactly one outcome": (1) if the context is already done, give up
  * without touching the channel; (2) try the operation under the channel's own lock only, so a ready
@@ -46,8 +47,23 @@ final class ContextChannelOps {
   }
 
   static <T> T receive(ChannelImpl<T> channel, Context ctx) {
+    Object result = receiveOrClosed(channel, ctx);
+    if (result == Node.CLOSED) {
+      throw new ChannelClosedException("receive from closed channel");
+    }
+    @SuppressWarnings("unchecked") // only T values are ever sent on a ChannelImpl<T>
+    T value = (T) result;
+    return value;
+  }
+
+  /**
+   * Like {@link #receive}, but reports a closed and drained channel by returning {@link
+   * Node#CLOSED} instead of throwing: the one path under {@code receive(ctx)}, {@code
+   * receiveOptional(ctx)} and {@code awaitSignal(ctx)}.
+   */
+  static Object receiveOrClosed(ChannelImpl<?> channel, Context ctx) {
     if (!Contexts.canBeDone(ctx)) {
-      return channel.receive();
+      return channel.receiveOrClosed();
     }
     throwIfDone(ctx);
     Object outcome;
@@ -57,28 +73,17 @@ final class ContextChannelOps {
     } finally {
       channel.lock.unlock();
     }
-    Object result;
     if (outcome != ChannelImpl.NOT_READY) {
-      result = ChannelImpl.complete(outcome);
-      if (result == Node.CLOSED) {
-        throw new ChannelClosedException("receive from closed channel");
-      }
-    } else {
-      SelectCore select = new SelectCore();
-      select.addReceive(channel);
-      select.addReceive(doneCore(ctx));
-      if (select.run(false, Long.MAX_VALUE) != 0) {
-        throw doneError(ctx);
-      }
-      Object received = select.received();
-      if (received == null) {
-        throw new ChannelClosedException("receive from closed channel");
-      }
-      result = received;
+      return ChannelImpl.complete(outcome);
     }
-    @SuppressWarnings("unchecked") // only T values are ever sent on a ChannelImpl<T>
-    T value = (T) result;
-    return value;
+    SelectCore select = new SelectCore();
+    select.addReceive(channel);
+    select.addReceive(doneCore(ctx));
+    if (select.run(false, Long.MAX_VALUE) != 0) {
+      throw doneError(ctx);
+    }
+    Object received = select.received();
+    return received == null ? Node.CLOSED : received;
   }
 
   private static ChannelImpl<?> doneCore(Context ctx) {

@@ -40,14 +40,20 @@ public final class ChannelTypes {
       new Family(
           subtypeOf("dev.conduit.Channel"),
           ImmutableSet.of("send", "trySend", "close", "sendOnly"),
-          ImmutableSet.of("receive", "tryReceive", "iterator", "receiveOnly"));
+          ImmutableSet.of(
+              "receive",
+              "receiveOptional",
+              "awaitSignal",
+              "tryReceive",
+              "iterator",
+              "receiveOnly"));
 
   /** Typed wrappers from {@code @GenerateChannel}: {@code XxxChannel} with its two end classes. */
   private static final Family GENERATED_CHANNEL =
       new Family(
           ChannelTypes::isGeneratedWrapper,
           ImmutableSet.of("send", "trySend", "close", "sendEnd"),
-          ImmutableSet.of("receive", "tryReceive", "iterator", "receiveEnd"));
+          ImmutableSet.of("receive", "receiveOptional", "tryReceive", "iterator", "receiveEnd"));
 
   /** The JDK queues teams already use as channels, deques and transfer queues included. */
   private static final Family BLOCKING_QUEUE =

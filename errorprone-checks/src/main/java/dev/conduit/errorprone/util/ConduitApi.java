@@ -3,6 +3,7 @@ package dev.conduit.errorprone.util;
 import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
 import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
 
+import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.matchers.Matcher;
 import com.google.errorprone.suppliers.Supplier;
@@ -27,6 +28,14 @@ public final class ConduitApi {
   public static final String CHANNEL = "dev.conduit.Channel";
   public static final String SELECT = "dev.conduit.Select";
   public static final String WAIT_GROUP = "dev.conduit.WaitGroup";
+
+  /**
+   * A channel's receives that block until a value arrives or the channel is closed: Go's {@code
+   * <-ch} in its three spellings ({@code v := <-ch}, {@code v, ok := <-ch}, {@code <-quit}), each
+   * with a context-taking overload.
+   */
+  public static final ImmutableSet<String> BLOCKING_RECEIVES =
+      ImmutableSet.of("receive", "receiveOptional", "awaitSignal");
 
   /** {@code Context.background()} and {@code Context.todo()}: the roots nothing can cancel. */
   public static final Matcher<ExpressionTree> ROOT_CONTEXT =

@@ -68,6 +68,8 @@ public final class LocalChannels {
           "send",
           "trySend",
           "receive",
+          "receiveOptional",
+          "awaitSignal",
           "tryReceive",
           "close",
           "isClosed",

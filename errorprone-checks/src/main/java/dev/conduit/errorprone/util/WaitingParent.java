@@ -128,11 +128,12 @@ public record WaitingParent(List<MethodInvocationTree> goroutineSends, List<Stri
         sends.add(call);
       }
       if (goroutineDepth == 0 && lambdaDepth == 0) {
-        if (name.equals("receive") && isChannel(receiver)) {
+        if (ConduitApi.BLOCKING_RECEIVES.contains(name) && isChannel(receiver)) {
           receives.add(call);
           if (!call.getArguments().isEmpty()) {
             reasons.add(
-                "receive("
+                name
+                    + "("
                     + state.getSourceForNode(call.getArguments().get(0))
                     + ") gives up when that context is done");
           }

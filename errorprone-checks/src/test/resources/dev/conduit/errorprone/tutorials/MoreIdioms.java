@@ -51,7 +51,7 @@ class MoreIdioms {
         done.close();
       }
     });
-    for (Void ignored : done) {}
+    done.awaitSignal(); // <-done
   }
 
   /** A ticker loop that stops with the context. */

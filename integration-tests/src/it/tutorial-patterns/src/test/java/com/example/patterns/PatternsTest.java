@@ -190,19 +190,58 @@ class PatternsTest {
   void tokenCacheServesRefreshesAndShutsDown() throws Exception {
     TokenCache cache = new TokenCache();
     CancellableContext server = Context.background().withCancel();
-    Go.go(() -> cache.serve(server, Duration.ofMillis(50)));
+    Channel<Void> stopped = Channel.unbuffered();
+    Go.go(
+        () -> {
+          try {
+            cache.serve(server, Duration.ofMillis(50));
+          } finally {
+            stopped.close(); // Go's defer close(stopped)
+          }
+        });
     assertTrue(cache.getToken(Context.background()).startsWith("token-"));
     eventually("refreshed on the ticker", () -> cache.refreshes() >= 3);
     String later = cache.getToken(Context.background());
     assertTrue(Integer.parseInt(later.substring("token-".length())) >= 3, later);
 
     server.cancel();
-    Thread.sleep(100);
+    stopped.awaitSignal(); // <-stopped: serve has returned
     try (CancellableContext caller = Context.background().withTimeout(Duration.ofMillis(100))) {
       assertThrows(DeadlineExceededException.class, () -> cache.getToken(caller));
     }
     int afterShutdown = cache.refreshes();
     Thread.sleep(200);
     assertEquals(afterShutdown, cache.refreshes(), "the ticker kept refreshing after shutdown");
+  }
+
+  @Test
+  void closingChannelsReportsClosedWithoutAnException() {
+    assertEquals(
+        List.of(
+            "received job 1",
+            "received job 2",
+            "received job 3",
+            "received all jobs",
+            "received more jobs: false"),
+        ClosingChannels.run(3));
+  }
+
+  @Test
+  void shutdownWaitsForTheContextThenStopsEveryWorker() throws Exception {
+    CancellableContext service = Context.background().withCancel();
+    AtomicInteger flushed = new AtomicInteger(-1);
+    Channel<Void> returned = Channel.unbuffered();
+    Go.go(
+        () -> {
+          flushed.set(Shutdown.run(service, 5, Duration.ofSeconds(5)));
+          returned.close();
+        });
+    Thread.sleep(100);
+    assertEquals(-1, flushed.get(), "returned before its context was done");
+    service.cancel();
+    returned.awaitSignal();
+    assertEquals(5, flushed.get());
+    // Already done: it stops the workers at once.
+    assertEquals(3, Shutdown.run(service, 3, Duration.ofSeconds(5)));
   }
 }
