@@ -32,6 +32,8 @@ final class Maven {
   }
 
   private static final long TIMEOUT_SECONDS = 300;
+  /** Named in full so that every Maven version runs the same goal. */
+  private static final String DEPENDENCY_PLUGIN = "3.8.1";
 
   private final Path cacheDir;
   private final Set<Process> running = ConcurrentHashMap.newKeySet();
@@ -110,7 +112,10 @@ final class Maven {
     try {
       out = Files.createTempFile("conduit-lsp-cp", ".txt");
       log = Files.createTempFile("conduit-lsp-mvn", ".log");
-      String mvn = Files.isExecutable(root.resolve("mvnw")) ? root.resolve("mvnw").toString() : "mvn";
+      String mvn =
+          System.getProperty(
+              "conduit.lsp.mvn",
+              Files.isExecutable(root.resolve("mvnw")) ? root.resolve("mvnw").toString() : "mvn");
       ProcessBuilder pb =
           new ProcessBuilder(
                   mvn,
@@ -118,7 +123,7 @@ final class Maven {
                   "-q",
                   "-f",
                   root.resolve("pom.xml").toString(),
-                  "dependency:build-classpath",
+                  "org.apache.maven.plugins:maven-dependency-plugin:" + DEPENDENCY_PLUGIN + ":build-classpath",
                   "-Dmdep.outputFile=" + out)
               .directory(root.toFile())
               .redirectErrorStream(true)
