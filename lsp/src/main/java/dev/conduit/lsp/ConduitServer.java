@@ -40,7 +40,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ConduitServer implements LanguageServer, LanguageClientAware {
   /** How long an edit waits for the next one before it is analysed. */
-  static final long DEBOUNCE_MILLIS = 200;
+  static final long DEBOUNCE_MILLIS = Long.getLong("conduit.lsp.debounceMillis", 200);
 
   private final IntConsumer exit;
   private final ScheduledThreadPoolExecutor analysis;
@@ -209,7 +209,7 @@ public final class ConduitServer implements LanguageServer, LanguageClientAware 
   }
 
   /** For the benchmark: the used heap after a full collection, in bytes. */
-  long usedHeapAfterGc() throws Exception {
+  public long usedHeapAfterGc() throws Exception {
     return analysis.submit(
             () -> {
               System.gc();

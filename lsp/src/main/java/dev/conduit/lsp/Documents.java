@@ -30,7 +30,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Open documents and their analyses. Protocol threads only record text and schedule; analyses
- * run one at a time on the analysis thread, an edit waits {@value ConduitServer#DEBOUNCE_MILLIS}
+ * run one at a time on the analysis thread, an edit waits about 200
  * ms for the next, and a newer edit stops an older analysis (its generation no longer matches).
  */
 final class Documents implements TextDocumentService {
