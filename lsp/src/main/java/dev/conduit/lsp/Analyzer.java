@@ -45,7 +45,19 @@ import org.jspecify.annotations.Nullable;
  */
 final class Analyzer implements AutoCloseable {
   /** What one analysis found, and javac's own errors (not published, but explained). */
-  record Result(List<Finding> findings, List<Problem> syntaxErrors, List<Problem> otherErrors) {}
+  record Result(
+      List<Finding> findings,
+      List<Problem> syntaxErrors,
+      List<Problem> otherErrors,
+      Timings timings) {}
+
+  /** Where an analysis spent its time, in milliseconds, for the server's log. */
+  record Timings(long processor, long attribution, long rules) {
+    @Override
+    public String toString() {
+      return "processor " + processor + " ms, javac " + attribution + " ms, rules " + rules + " ms";
+    }
+  }
 
   /** A javac error in the analysed file. */
   record Problem(long line, String message) {}
@@ -81,11 +93,27 @@ final class Analyzer implements AutoCloseable {
    * as soon as {@code cancelled} says a newer edit has made this analysis pointless.
    */
   Result analyze(Path file, String text, BooleanSupplier cancelled) throws IOException {
+    try {
+      return analyzeOrThrow(file, text, cancelled);
+    } catch (RuntimeException e) {
+      // javac wraps what a task listener throws; a cancellation must stay one.
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof CancellationException c) {
+          throw c;
+        }
+      }
+      throw e;
+    }
+  }
+
+  private Result analyzeOrThrow(Path file, String text, BooleanSupplier cancelled)
+      throws IOException {
     JavaFileObject source = new InMemorySource(file.toUri(), text);
     List<Finding> findings = new ArrayList<>();
     List<Problem> syntax = new ArrayList<>();
     List<Problem> other = new ArrayList<>();
 
+    long t0 = System.nanoTime();
     // Pass one: the processor's declaration checks, and the wrappers it generates.
     DiagnosticListener<JavaFileObject> processing =
         d -> {
@@ -110,6 +138,7 @@ final class Analyzer implements AutoCloseable {
     processTask.setProcessors(conduitProcessors());
     processTask.call();
 
+    long t1 = System.nanoTime();
     // Pass two: attribute the file and run the rules over it.
     boolean[] parsing = {true};
     DiagnosticListener<JavaFileObject> checking =
@@ -128,6 +157,7 @@ final class Analyzer implements AutoCloseable {
     if (cancelled.getAsBoolean()) {
       throw new CancellationException();
     }
+    long t2 = System.nanoTime();
     for (CompilationUnitTree unit : units) {
       if (isSource(unit.getSourceFile(), source)) {
         Fixes fixes = new Fixes(unit, text);
@@ -142,7 +172,9 @@ final class Analyzer implements AutoCloseable {
       }
     }
     findings.sort((a, b) -> Integer.compare(a.start(), b.start()));
-    return new Result(List.copyOf(findings), syntax, other);
+    long t3 = System.nanoTime();
+    Timings timings = new Timings((t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
+    return new Result(List.copyOf(findings), syntax, other, timings);
   }
 
   private JavacTask task(

@@ -154,6 +154,7 @@ final class Documents implements TextDocumentService {
       List<Diagnostic> diagnostics = new ArrayList<>();
       result.findings().forEach(f -> diagnostics.add(protocol.diagnostic(f)));
       publish(doc.uri, diagnostics);
+      server.log(fileName(doc.uri) + ": " + diagnostics.size() + " finding(s); " + result.timings());
       explain(doc, result);
     } catch (CancellationException e) {
       // a newer edit is on its way: its analysis publishes instead
