@@ -62,6 +62,7 @@ public final class ConduitServer implements LanguageServer, LanguageClientAware 
               return t;
             });
     analysis.setRemoveOnCancelPolicy(true);
+    analysis.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     this.maven = new Maven(cacheDir());
     Workspace workspace = new Workspace(Rules.discover(), maven, this::warnOnce, this::log);
     this.documents = new Documents(this, workspace, analysis);
@@ -102,10 +103,18 @@ public final class ConduitServer implements LanguageServer, LanguageClientAware 
 
   @Override
   public CompletableFuture<Object> shutdown() {
+    if (shutdown) {
+      return CompletableFuture.completedFuture(null);
+    }
     shutdown = true;
     maven.stopAll();
-    documents.stop();
-    analysis.shutdownNow();
+    documents.stop(); // queues the workspace's close behind a running analysis, which then stops
+    analysis.shutdown();
+    try {
+      analysis.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     return CompletableFuture.completedFuture(null);
   }
 
@@ -154,8 +163,10 @@ public final class ConduitServer implements LanguageServer, LanguageClientAware 
       return;
     }
     if (o.has("docsBase") && o.get("docsBase").isJsonPrimitive()) {
-      String base = o.get("docsBase").getAsString();
-      documents.setDocsBase(base.endsWith("/") ? base : base + "/");
+      String base = o.get("docsBase").getAsString().strip();
+      if (!base.isEmpty()) {
+        documents.setDocsBase(base.endsWith("/") ? base : base + "/");
+      }
     }
     if (o.has("classpath")) {
       JsonElement cp = o.get("classpath");
@@ -168,7 +179,9 @@ public final class ConduitServer implements LanguageServer, LanguageClientAware 
         value = b.toString();
       }
       String chosen = value == null || value.isBlank() ? null : value;
-      analysis.execute(() -> documents.workspace().setClasspathOverride(chosen));
+      if (!shutdown) {
+        analysis.execute(() -> documents.workspace().setClasspathOverride(chosen));
+      }
     }
   }
 

@@ -127,12 +127,16 @@ final class Documents implements TextDocumentService {
   }
 
   private void schedule(Document doc, long delayMillis) {
-    if (server.isShutdown()) {
+    if (server.isShutdown() || analysis.isShutdown()) {
       return;
     }
     long generation = doc.generation.incrementAndGet();
-    Future<?> next =
-        analysis.schedule(() -> analyse(doc, generation), delayMillis, TimeUnit.MILLISECONDS);
+    Future<?> next;
+    try {
+      next = analysis.schedule(() -> analyse(doc, generation), delayMillis, TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      return; // shutting down
+    }
     Future<?> old = doc.replacePending(next);
     if (old != null) {
       old.cancel(false);

@@ -92,6 +92,22 @@ class ProjectTest {
     }
   }
 
+  @Test
+  void aClassPathFromTheEditorsSettingsReplacesTheProjects() throws Exception {
+    Path shop = project(pom(""));
+    try (TestClient client = new TestClient(classpathSetting())) {
+      String lost = client.open(shop.resolve("Lost.java"));
+      client.await(lost, ds -> TestClient.codes(ds).equals("LostCancel@12"));
+      JsonObject conduit = new JsonObject();
+      conduit.addProperty("classpath", dir.resolve("nothing.jar").toString());
+      JsonObject settings = new JsonObject();
+      settings.add("conduit", conduit);
+      client.remote.getWorkspaceService()
+          .didChangeConfiguration(new org.eclipse.lsp4j.DidChangeConfigurationParams(settings));
+      client.awaitMessage("Lost.java are not on the class path (line 3: package dev.conduit does not exist)");
+    }
+  }
+
   /**
    * One real Maven run: the class path comes from the pom (which lacks Conduit's runtime, so the
    * server says classes are missing) and is cached by the pom's content.

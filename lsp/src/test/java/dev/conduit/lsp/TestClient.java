@@ -183,6 +183,11 @@ final class TestClient implements LanguageClient, AutoCloseable {
   public void close() throws Exception {
     remote.shutdown().get(30, TimeUnit.SECONDS);
     remote.exit();
+    // exit is a notification: the server acts on it after this returns.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (exitCodes.isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
   }
 
   @Override
