@@ -2,28 +2,38 @@ package dev.conduit.vet;
 
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.bugpatterns.BugChecker;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
+import javax.annotation.processing.Processor;
 
 /**
  * Conduit's Error Prone rules, found the way Error Prone itself finds plugin checks: as {@link
  * BugChecker} services on the class path. A new rule in the checks module shows up here without
  * any change.
+ *
+ * <p>Public because conduit-lsp runs the same rules and processor in the editor: both tools find
+ * them here rather than each keeping a list.
  */
-final class Rules {
+public final class Rules {
   /** A rule's name, one-sentence summary and documentation link. */
-  record Rule(String name, String summary, String link) {}
+  public record Rule(String name, String summary, String link) {}
 
   private final Map<String, Rule> byName;
+  private final List<Class<? extends BugChecker>> checkers;
 
-  private Rules(Map<String, Rule> byName) {
+  private Rules(Map<String, Rule> byName, List<Class<? extends BugChecker>> checkers) {
     this.byName = byName;
+    this.checkers = checkers;
   }
 
-  static Rules discover() {
+  public static Rules discover() {
     Map<String, Rule> found = new TreeMap<>();
+    List<Class<? extends BugChecker>> checkers = new ArrayList<>();
     ServiceLoader.Provider<BugChecker> provider;
     for (var iterator = ServiceLoader.load(BugChecker.class).stream().iterator();
         iterator.hasNext(); ) {
@@ -38,15 +48,37 @@ final class Rules {
       }
       String name = pattern.name().isEmpty() ? provider.type().getSimpleName() : pattern.name();
       found.put(name, new Rule(name, pattern.summary(), pattern.link()));
+      checkers.add(provider.type());
     }
-    return new Rules(found);
+    return new Rules(found, List.copyOf(checkers));
   }
 
-  Map<String, Rule> all() {
+  public Map<String, Rule> all() {
     return byName;
   }
 
-  boolean isKnown(String name) {
+  /** The rules' checker classes, for a tool that runs them through Error Prone's scanner. */
+  public List<Class<? extends BugChecker>> checkers() {
+    return checkers;
+  }
+
+  public boolean isKnown(String name) {
     return byName.containsKey(name);
+  }
+
+  /**
+   * The class names of Conduit's annotation processors on this class path, sorted; other
+   * processors found there are not the user's and are left out.
+   */
+  public static List<String> conduitProcessors() {
+    List<String> names = new ArrayList<>();
+    for (var provider : ServiceLoader.load(Processor.class).stream().toList()) {
+      String name = provider.type().getName();
+      if (name.startsWith("dev.conduit.")) {
+        names.add(name);
+      }
+    }
+    names.sort(Comparator.naturalOrder());
+    return names;
   }
 }

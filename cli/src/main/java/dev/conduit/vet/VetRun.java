@@ -8,13 +8,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import javax.annotation.processing.Processor;
 import javax.tools.Diagnostic;
 
 /**
@@ -61,7 +59,7 @@ final class VetRun {
       Path classes = Files.createDirectories(work.resolve("classes"));
       List<Finding> findings = new ArrayList<>();
 
-      List<String> processors = conduitProcessors();
+      List<String> processors = Rules.conduitProcessors();
       List<Javac.Reported> processingErrors = new ArrayList<>();
       List<Javac.Reported> processed =
           processors.isEmpty()
@@ -143,19 +141,6 @@ final class VetRun {
     }
     o.add(plugin.toString());
     return o;
-  }
-
-  /** Conduit's processors only: other processors on the tool's path are not the user's. */
-  private static List<String> conduitProcessors() {
-    List<String> names = new ArrayList<>();
-    for (var provider : ServiceLoader.load(Processor.class).stream().toList()) {
-      String name = provider.type().getName();
-      if (name.startsWith("dev.conduit.")) {
-        names.add(name);
-      }
-    }
-    names.sort(Comparator.naturalOrder());
-    return names;
   }
 
   /** A finding if {@code d} carries a rule tag and that rule was asked for; else null. */
