@@ -38,6 +38,7 @@ import com.sun.tools.javac.tree.JCTree.JCNewClass;
 import dev.conduit.errorprone.util.ChannelDirections;
 import dev.conduit.errorprone.util.ChannelDirections.Directed;
 import dev.conduit.errorprone.util.ChannelUses;
+import dev.conduit.errorprone.util.ConflictingDirections;
 import dev.conduit.errorprone.util.Direction;
 import dev.conduit.errorprone.util.Docs;
 import dev.conduit.errorprone.util.GeneratedCode;
@@ -193,8 +194,9 @@ public final class ChannelDirection extends BugChecker
     }
     return Guard.run(
         () -> {
-          if (tree.getInitializer() == null) {
-            return Description.NO_MATCH;
+          Description conflict = conflictingDirectionsOnLocal(tree, state);
+          if (conflict != Description.NO_MATCH || tree.getInitializer() == null) {
+            return conflict;
           }
           Directed source = ChannelDirections.of(tree.getInitializer(), state);
           if (source.direction() == Direction.BOTH) {
@@ -330,6 +332,23 @@ public final class ChannelDirection extends BugChecker
                 source.origin(),
                 slot.description(),
                 declared))
+        .build();
+  }
+
+  /**
+   * {@code @SendOnly} and {@code @ReceiveOnly} together on a local, a lambda parameter, a resource,
+   * a pattern binding or a for-each variable: javac shows the processor no method bodies.
+   */
+  private Description conflictingDirectionsOnLocal(VariableTree tree, VisitorState state) {
+    if (!ConflictingDirections.onLocal(tree, state)) {
+      return Description.NO_MATCH;
+    }
+    return buildDescription(tree)
+        .setMessage(
+            String.format(
+                "@SendOnly and @ReceiveOnly both on '%s': a channel is send-only, receive-only or"
+                    + " bidirectional, never both at once; keep the one this code needs",
+                tree.getName()))
         .build();
   }
 }
