@@ -40,6 +40,7 @@ import dev.conduit.errorprone.direction.DeclareDirectionFix;
 import dev.conduit.errorprone.util.ChannelDirections;
 import dev.conduit.errorprone.util.ChannelDirections.Directed;
 import dev.conduit.errorprone.util.ChannelUses;
+import dev.conduit.errorprone.util.ConflictingDirections;
 import dev.conduit.errorprone.util.Direction;
 import dev.conduit.errorprone.util.Docs;
 import dev.conduit.errorprone.util.GeneratedCode;
@@ -202,8 +203,9 @@ public final class ChannelDirection extends BugChecker
     }
     return Guard.run(
         () -> {
-          if (tree.getInitializer() == null) {
-            return Description.NO_MATCH;
+          Description conflict = conflictingDirectionsOnLocal(tree, state);
+          if (conflict != Description.NO_MATCH || tree.getInitializer() == null) {
+            return conflict;
           }
           Directed source = ChannelDirections.of(tree.getInitializer(), state);
           if (source.direction() == Direction.BOTH) {
@@ -360,5 +362,22 @@ public final class ChannelDirection extends BugChecker
       declareFixes.get().forEach(description::addFix);
     }
     return description.build();
+  }
+
+  /**
+   * {@code @SendOnly} and {@code @ReceiveOnly} together on a local, a lambda parameter, a resource,
+   * a pattern binding or a for-each variable: javac shows the processor no method bodies.
+   */
+  private Description conflictingDirectionsOnLocal(VariableTree tree, VisitorState state) {
+    if (!ConflictingDirections.onLocal(tree, state)) {
+      return Description.NO_MATCH;
+    }
+    return buildDescription(tree)
+        .setMessage(
+            String.format(
+                "@SendOnly and @ReceiveOnly both on '%s': a channel is send-only, receive-only or"
+                    + " bidirectional, never both at once; keep the one this code needs",
+                tree.getName()))
+        .build();
   }
 }

@@ -28,6 +28,7 @@ import com.sun.tools.javac.code.Type;
 import dev.conduit.errorprone.util.ConduitApi;
 import dev.conduit.errorprone.util.Docs;
 import dev.conduit.errorprone.util.Guard;
+import dev.conduit.errorprone.util.NullArguments;
 import dev.conduit.errorprone.util.Presence;
 import java.util.List;
 import java.util.Set;
@@ -76,11 +77,11 @@ public final class NullContext extends BugChecker
 
   private Description match(
       List<? extends ExpressionTree> arguments, MethodSymbol method, VisitorState state) {
-    // Cheap first: most calls have no null literal argument at all.
-    if (method == null || arguments.stream().noneMatch(NullContext::isNull)) {
+    // Cheap first: most calls have no argument that could be null by construction at all.
+    if (method == null || arguments.stream().noneMatch(NullContext::mayBeNull)) {
       return Description.NO_MATCH;
     }
-    List<Type> formals = method.getParameters().stream().map(p -> p.type).toList();
+    List<Type> formals = parameterTypes(method, state);
     for (int i = 0; i < arguments.size() && !formals.isEmpty(); i++) {
       ExpressionTree argument = arguments.get(i);
       Type formal = formals.get(Math.min(i, formals.size() - 1));
@@ -90,35 +91,78 @@ public final class NullContext extends BugChecker
           && arguments.size() != formals.size()) {
         formal = array.elemtype;
       }
-      if (isNull(argument) && ConduitApi.isContext(formal, state) && !expectsThrow(state)) {
-        state.reportMatch(describe(argument, formal, state));
+      if (mayBeNull(argument) && ConduitApi.isContext(formal, state) && !expectsThrow(state)) {
+        ExpressionTree literal = NullArguments.nullLiteralIn(argument, state);
+        if (literal != null) {
+          state.reportMatch(describe(argument, literal, formal, state));
+        }
       }
     }
     return Description.NO_MATCH;
   }
 
-  private Description describe(ExpressionTree argument, Type formal, VisitorState state) {
+  /**
+   * The parameter types as the call sees them. A functional interface's method is generic in what
+   * it takes ({@code Consumer<T>.accept(T)}); through a {@code Consumer<Context>} it takes a
+   * Context. Only that one method is seen through its type arguments: a collection's or a
+   * reference's {@code put(k, null)} or {@code set(null)} is how code clears a slot.
+   */
+  private static List<Type> parameterTypes(MethodSymbol method, VisitorState state) {
+    List<Type> declared = method.getParameters().stream().map(p -> p.type).toList();
+    if (!(state.getPath().getLeaf() instanceof MethodInvocationTree call)
+        || !method.isAbstract()
+        || method.owner.type == null
+        || !state.getTypes().isFunctionalInterface(method.owner.type)) {
+      return declared;
+    }
+    ExpressionTree receiver = ASTHelpers.getReceiver(call);
+    Type receiverType = receiver == null ? null : ASTHelpers.getType(receiver);
+    if (receiverType == null) {
+      return declared;
+    }
+    Type asMember = state.getTypes().memberType(receiverType, method);
+    return asMember instanceof Type.MethodType methodType
+        ? List.copyOf(methodType.getParameterTypes())
+        : declared;
+  }
+
+  private Description describe(
+      ExpressionTree argument, ExpressionTree literal, Type formal, VisitorState state) {
     Description.Builder description = buildDescription(argument);
+    boolean local = ASTHelpers.stripParentheses(argument).getKind() == Tree.Kind.IDENTIFIER;
     // Context.todo() is no CancellableContext: a parameter that needs one gets no mechanical fix.
-    if (!ConduitApi.isCancellableContext(formal, state)) {
+    // A local that is still null gets none either: the fix belongs where it was left null.
+    if (!ConduitApi.isCancellableContext(formal, state) && !local) {
       SuggestedFix.Builder fix = SuggestedFix.builder();
       String context = SuggestedFixes.qualifyType(state, fix, ConduitApi.CONTEXT);
-      description.addFix(fix.replace(argument, context + ".todo()").build());
+      description.addFix(fix.replace(literal, context + ".todo()").build());
     }
+    String how =
+        local
+            ? "null is passed as a Context (the local '"
+                + state.getSourceForNode(argument)
+                + "' is still null here)"
+            : literal == argument
+                ? "null is passed as a Context"
+                : "null is passed as a Context (a branch of the conditional is null)";
     return description
         .setMessage(
-            "null is passed as a Context, so the callee fails or cannot tell a missing context from"
-                + " an uncancellable one; pass the caller's context, or Context.todo() if there is"
-                + " none yet")
+            how
+                + ", so the callee fails or cannot tell a missing context from an uncancellable"
+                + " one; pass the caller's context, or Context.todo() if there is none yet")
         .build();
   }
 
-  private static boolean isNull(ExpressionTree argument) {
+  /** Literally null, a conditional with a null branch, or a local that may still hold null. */
+  private static boolean mayBeNull(ExpressionTree argument) {
     ExpressionTree expression = ASTHelpers.stripParentheses(argument);
     if (expression instanceof TypeCastTree cast) {
       expression = ASTHelpers.stripParentheses(cast.getExpression());
     }
-    return expression.getKind() == Tree.Kind.NULL_LITERAL;
+    return switch (expression.getKind()) {
+      case NULL_LITERAL, CONDITIONAL_EXPRESSION, IDENTIFIER -> true;
+      default -> false;
+    };
   }
 
   /** Inside {@code assertThrows(..., () -> ...)} or a try that catches the NPE on purpose. */

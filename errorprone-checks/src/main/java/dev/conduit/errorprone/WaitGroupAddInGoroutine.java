@@ -14,9 +14,12 @@ import com.google.errorprone.matchers.Matcher;
 import com.google.errorprone.suppliers.Supplier;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.tree.JCTree;
@@ -27,6 +30,7 @@ import dev.conduit.errorprone.util.Goroutines;
 import dev.conduit.errorprone.util.Guard;
 import dev.conduit.errorprone.util.Presence;
 import javax.inject.Inject;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Go's staticcheck SA2000: {@code WaitGroup.add} called inside the goroutine it counts races with
@@ -71,6 +75,12 @@ public final class WaitGroupAddInGoroutine extends BugChecker
     ExpressionTree receiver = ASTHelpers.getReceiver(tree);
     Symbol group = receiver == null ? null : ASTHelpers.getSymbol(receiver);
     TreePath goroutine = Goroutines.enclosing(state.getPath(), state);
+    if (group != null && goroutine == null) {
+      String launch = launchedByReference(tree, group, state);
+      return launch == null
+          ? Description.NO_MATCH
+          : describe(tree, group, " (started as " + launch + ")");
+    }
     if (group == null
         || goroutine == null
         || declaredInside(group, goroutine.getLeaf(), state)
@@ -80,14 +90,18 @@ public final class WaitGroupAddInGoroutine extends BugChecker
         || countsNestedGoroutine(tree, goroutine.getLeaf(), group, state)) {
       return Description.NO_MATCH;
     }
+    return describe(tree, group, "");
+  }
+
+  private Description describe(MethodInvocationTree add, Symbol group, String launch) {
     String name = group.getSimpleName().toString();
-    return buildDescription(tree)
+    return buildDescription(add)
         .setMessage(
             String.format(
-                "%s.add() runs inside the goroutine it counts, so %s.await() may see a zero counter"
-                    + " and return before this goroutine has started; call %s.add() before starting"
-                    + " the goroutine, or start it with %s.go(...)",
-                name, name, name, name))
+                "%s.add() runs inside the goroutine it counts%s, so %s.await() may see a zero"
+                    + " counter and return before this goroutine has started; call %s.add() before"
+                    + " starting the goroutine, or start it with %s.go(...)",
+                name, launch, name, name, name))
         .build();
   }
 
@@ -152,6 +166,44 @@ public final class WaitGroupAddInGoroutine extends BugChecker
         return super.visitMethodInvocation(call, null);
       }
     }.scan(body, null);
+    return found[0];
+  }
+
+  /**
+   * {@code go(this::worker)} with the {@code add} in {@code worker}: the goroutine's body is a
+   * method of this file, started through a method reference. Returns how it is started ({@code
+   * "go(this::worker) at line 12"}), or null when no such launch counts the add racily: the group
+   * must be a field (a method reference passes no arguments), and neither {@code group.go(...)}
+   * nor a nested goroutine that calls {@code group.done()} explains the add.
+   */
+  private static @Nullable String launchedByReference(
+      MethodInvocationTree add, Symbol group, VisitorState state) {
+    MethodTree body = state.findEnclosing(MethodTree.class);
+    if (body == null
+        || !(group instanceof Symbol.VarSymbol field)
+        || !(field.owner instanceof Symbol.ClassSymbol)
+        || !body.getParameters().isEmpty()
+        || countsNestedGoroutine(add, body.getBody(), group, state)) {
+      return null;
+    }
+    Symbol method = ASTHelpers.getSymbol(body);
+    String[] found = {null};
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitMemberReference(MemberReferenceTree reference, Void unused) {
+        Tree parent = getCurrentPath().getParentPath().getLeaf();
+        if (found[0] == null
+            && ASTHelpers.getSymbol(reference) == method
+            && Goroutines.isLaunch(parent, state)
+            && !(parent instanceof MethodInvocationTree launch
+                && ConduitApi.methodName(launch).equals("go")
+                && ASTHelpers.getReceiver(launch) instanceof ExpressionTree launcher
+                && ASTHelpers.getSymbol(launcher) == group)) {
+          found[0] = state.getSourceForNode(parent) + " at line " + Declarations.line(parent, state);
+        }
+        return super.visitMemberReference(reference, null);
+      }
+    }.scan(state.getPath().getCompilationUnit(), null);
     return found[0];
   }
 }

@@ -381,9 +381,9 @@ class UncancellableBlockingCallTest {
             "  static void helper(Channel<String> in) {",
             "    in.receive();",
             "  }",
-            "  // TODO: capacity sized to the inputs is taken as room for every send, which a"
-                + " merge",
-            "  // that forwards many values per input does not have.",
+            "  // TODO: a channel the method keeps is taken as a hand-off to its own workers, even"
+                + " when",
+            "  // the method never receives from it (returned, the same merge is reported).",
             "  static void merge(Context ctx, java.util.List<Channel<String>> inputs) {",
             "    Channel<String> out = Channel.buffered(inputs.size());",
             "    for (Channel<String> in : inputs) {",

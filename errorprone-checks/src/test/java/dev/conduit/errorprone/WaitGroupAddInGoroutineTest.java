@@ -153,8 +153,8 @@ class WaitGroupAddInGoroutineTest {
             "import static dev.conduit.Go.go;",
             "import dev.conduit.WaitGroup;",
             "class Test {",
-            "  // TODO: the goroutine's body in a method reference or a named method is not"
-                + " followed.",
+            "  // TODO: a named method called from the goroutine's lambda is not followed (a"
+                + " method reference is).",
             "  static void f(WaitGroup wg) {",
             "    go(() -> body(wg));",
             "  }",

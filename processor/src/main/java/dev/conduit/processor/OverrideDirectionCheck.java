@@ -4,6 +4,7 @@ import java.util.List;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeMirror;
@@ -93,6 +94,24 @@ final class OverrideDirectionCheck {
     for (ExecutableElement superMethod : overridden) {
       Direction declared = DirectionPositions.topLevel(superMethod, superMethod.getReturnType());
       if (declared != Direction.CONFLICTING && !own.assignableTo(declared)) {
+        RecordComponentElement component = componentRepeatedBy(method);
+        if (component != null) {
+          // An implicit accessor has no position of its own: the component is what the user wrote.
+          reporter.error(
+              ErrorId.OVERRIDE_DIRECTION,
+              "record component '"
+                  + component.getSimpleName()
+                  + "' is "
+                  + own
+                  + ", but "
+                  + Declarations.describeQualified(superMethod)
+                  + ", which its accessor implements, returns a "
+                  + declared
+                  + " channel",
+              component,
+              DirectionMarks.of(component.getAnnotationMirrors()).mirror());
+          return;
+        }
         reporter.error(
             ErrorId.OVERRIDE_DIRECTION,
             Declarations.describe(method)
@@ -108,6 +127,24 @@ final class OverrideDirectionCheck {
         return;
       }
     }
+  }
+
+  /**
+   * The record component whose accessor {@code method} is, when the accessor only repeats it
+   * (implicit, or written with the component's own direction); null otherwise.
+   */
+  private static RecordComponentElement componentRepeatedBy(ExecutableElement method) {
+    if (!(method.getEnclosingElement() instanceof TypeElement owner)
+        || owner.getKind() != ElementKind.RECORD
+        || !Declarations.repeatsRecordComponent(method, owner)) {
+      return null;
+    }
+    for (RecordComponentElement component : owner.getRecordComponents()) {
+      if (method.equals(component.getAccessor())) {
+        return component;
+      }
+    }
+    return null;
   }
 
   private void checkParameter(

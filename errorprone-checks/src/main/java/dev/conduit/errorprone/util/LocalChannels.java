@@ -8,12 +8,15 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
+import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import java.util.List;
@@ -38,8 +41,9 @@ public final class LocalChannels {
    * variable {@code symbol}.
    *
    * @param capacity the constant capacity, or {@link #UNKNOWN_CAPACITY}
-   * @param sizedToWork whether the capacity is a collection's {@code size()} or an array's {@code
-   *     length}: the fan-in idiom of one slot per item of work
+   * @param sizedToWork whether the capacity counts items of work ({@code items.size()}, {@code
+   *     array.length}, an int {@code n}) and the only sends are one per round of a single loop
+   *     over those items: the fan-in idiom of one slot per item (see {@link SlotPerItem})
    * @param maxSends the most sends (select sends included) one run of the method makes
    * @param escapes whether the channel is used anywhere its sends cannot be counted
    * @param handedOut whether it is returned or its receive-only view taken: received elsewhere
@@ -104,7 +108,6 @@ public final class LocalChannels {
     List<? extends StatementTree> after =
         statements.subList(statements.indexOf(declaration) + 1, statements.size());
     long capacity = unbuffered ? 0 : constantCapacity(creation);
-    boolean sizedToWork = !unbuffered && isSizeOfWork(creation.getArguments().get(0));
     Use[] worst = {Use.HARMLESS};
     TreePathScanner<Void, Void> uses =
         new TreePathScanner<>() {
@@ -123,6 +126,9 @@ public final class LocalChannels {
     boolean escapes = worst[0] == Use.ESCAPES;
     boolean handedOut = worst[0] == Use.HANDED_OUT;
     long sends = new SendCount(var, state).all(after);
+    boolean sizedToWork =
+        !unbuffered
+            && SlotPerItem.coversEverySend(var, creation.getArguments().get(0), after, state);
     boolean fedByGoroutines = fedByGoroutines(var, after, blockPath, state);
     return new LocalChannel(
         var,
@@ -158,17 +164,6 @@ public final class LocalChannels {
         : UNKNOWN_CAPACITY;
   }
 
-  private static boolean isSizeOfWork(ExpressionTree capacity) {
-    ExpressionTree expression = ASTHelpers.stripParentheses(capacity);
-    if (expression instanceof MethodInvocationTree call) {
-      return call.getArguments().isEmpty() && ConduitApi.methodName(call).equals("size");
-    }
-    return expression instanceof MemberSelectTree select
-        && select.getIdentifier().contentEquals("length")
-        && ASTHelpers.getType(select.getExpression())
-            instanceof com.sun.tools.javac.code.Type.ArrayType;
-  }
-
   private static boolean fedByGoroutines(
       VarSymbol channel,
       List<? extends StatementTree> after,
@@ -199,6 +194,33 @@ public final class LocalChannels {
     return inside[0] > 0 && outside[0] == 0;
   }
 
+  /**
+   * {@code return new Pair(out, errc)}: Java's stand-in for Go's two return values. A record whose
+   * canonical constructor javac generated only stores the channel, so the caller receives from it
+   * as from a channel returned alone.
+   */
+  private static boolean returnedInRecord(TreePath use) {
+    TreePath up = use.getParentPath();
+    if (!(up.getLeaf() instanceof NewClassTree creation)
+        || creation.getClassBody() != null
+        || !creation.getArguments().contains(use.getLeaf())
+        || !(ASTHelpers.getSymbol(creation) instanceof Symbol.MethodSymbol constructor)
+        || (constructor.owner.flags() & Flags.RECORD) == 0
+        || (constructor.flags() & Flags.GENERATEDCONSTR) == 0) {
+      return false;
+    }
+    for (TreePath path = up.getParentPath(); path != null; path = path.getParentPath()) {
+      Tree leaf = path.getLeaf();
+      if (leaf instanceof ReturnTree) {
+        return true;
+      }
+      if (!(leaf instanceof ParenthesizedTree)) {
+        return false;
+      }
+    }
+    return false;
+  }
+
   /** How a use of the channel lets it out of the method's sight, least to most. */
   private enum Use {
     HARMLESS,
@@ -221,7 +243,7 @@ public final class LocalChannels {
     if (parent instanceof EnhancedForLoopTree loop && loop.getExpression() == tree) {
       return Use.HARMLESS;
     }
-    if (parent instanceof ReturnTree) {
+    if (parent instanceof ReturnTree || returnedInRecord(use)) {
       return Use.HANDED_OUT;
     }
     if (parent instanceof MethodInvocationTree call
