@@ -62,7 +62,8 @@ public final class DoubleClose extends BugChecker implements MethodTreeMatcher {
         report.earlier() == report.at()
             ? "again on every later round of the loop around it (or by every goroutine the loop"
                 + " starts)"
-            : "although it may already be closed at line " + Declarations.line(report.earlier(), state);
+            : "although it may already be closed at line "
+                + Declarations.line(report.earlier(), state);
     return buildDescription(report.at())
         .setMessage(
             String.format(

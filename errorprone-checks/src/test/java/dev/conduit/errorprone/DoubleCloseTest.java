@@ -630,6 +630,38 @@ class DoubleCloseTest {
         .doTest();
   }
 
+  // The Docker fix from the Tu et al. study: stop() may be called by several goroutines.
+  @Test
+  void dockerStopFixed() {
+    helper
+        .addSourceLines(
+            "Watcher.java",
+            "import static dev.conduit.Go.go;",
+            "import dev.conduit.Channel;",
+            "import java.util.concurrent.atomic.AtomicBoolean;",
+            "class Watcher {",
+            "  private final Channel<Void> stopCh = Channel.unbuffered();",
+            "  private final AtomicBoolean stopped = new AtomicBoolean();",
+            "  void stop() {",
+            "    if (stopped.compareAndSet(false, true)) {",
+            "      stopCh.close();",
+            "    }",
+            "  }",
+            "  void run(int watchers) {",
+            "    for (int i = 0; i < watchers; i++) {",
+            "      go(() -> {",
+            "        for (Void unused : stopCh) {}",
+            "        if (stopped.compareAndSet(false, true)) {",
+            "          stopCh.close();",
+            "        }",
+            "      });",
+            "    }",
+            "    stop();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
   @Test
   void todo_closesThroughOpaqueValues() {
     helper
@@ -649,6 +681,15 @@ class DoubleCloseTest {
             "    for (Channel<String> c : List.of(a, a)) {",
             "      c.close();",
             "    }",
+            "  }",
+            "  // TODO: the Docker bug itself: a method that closes a field, called twice.",
+            "  private final Channel<String> stopCh = Channel.unbuffered();",
+            "  void stop() {",
+            "    stopCh.close();",
+            "  }",
+            "  void stopTwice() {",
+            "    stop();",
+            "    stop();",
             "  }",
             "  // TODO: a method reference run by a helper of unknown count.",
             "  static void reference(Channel<String> a) {",

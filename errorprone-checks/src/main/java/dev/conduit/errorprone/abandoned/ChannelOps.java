@@ -242,7 +242,7 @@ public final class ChannelOps {
         && ASTHelpers.getSymbol(ASTHelpers.stripParentheses(expression)) == channel;
   }
 
-  /** Whether {@code tree} does the counted operation anywhere inside, method references included. */
+  /** Whether {@code tree} does the counted operation anywhere, method references included. */
   private boolean mentions(Tree tree) {
     boolean[] found = {false};
     new TreeScanner<Void, Void>() {

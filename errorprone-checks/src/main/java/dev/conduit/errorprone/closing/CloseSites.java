@@ -123,7 +123,10 @@ final class CloseSites {
           List<Site> found = new ArrayList<>();
           for (Site site : closes.values()) {
             int at = ((JCTree) site.tree()).getStartPosition();
-            if (at >= start && at < end && !site.tree().equals(body) && declaredOutside(site, start, end)) {
+            if (at >= start
+                && at < end
+                && site.tree() != body
+                && declaredOutside(site, start, end)) {
               found.add(site);
             }
           }

@@ -186,6 +186,7 @@ final class ExclusiveGuards {
     return guard.type != null
         && guard.type.tsym != null
         && guard.type.tsym.getQualifiedName().toString().startsWith(ATOMIC)
-        && !List.of("LongAdder", "DoubleAdder").contains(guard.type.tsym.getSimpleName().toString());
+        && !List.of("LongAdder", "DoubleAdder")
+            .contains(guard.type.tsym.getSimpleName().toString());
   }
 }
