@@ -160,11 +160,17 @@ public record WaitingParent(List<Tree> goroutineSends, List<String> stopsWaiting
         sends.add(call);
       }
       if (goroutineDepth == 0 && lambdaDepth == 0) {
-        if (name.equals("receive") && isChannel(receiver)) {
+        // Any receive the shared channel vocabulary names (ChannelTypes), not only receive().
+        if (isChannel(receiver)
+            && ChannelUses.of(call, state)
+                .filter(use -> use.kind() == Operation.Kind.RECEIVE)
+                .isPresent()) {
           receives.add(call);
-          if (!call.getArguments().isEmpty()) {
+          if (!call.getArguments().isEmpty()
+              && ConduitApi.isContext(ASTHelpers.getType(call.getArguments().get(0)), state)) {
             reasons.add(
-                "receive("
+                name
+                    + "("
                     + state.getSourceForNode(call.getArguments().get(0))
                     + ") gives up when that context is done");
           }
