@@ -16,14 +16,16 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.tools.javac.code.Symbol;
+import dev.conduit.errorprone.abandoned.ChannelOps;
 import dev.conduit.errorprone.util.ConduitApi;
 import dev.conduit.errorprone.util.Docs;
 import dev.conduit.errorprone.util.Guard;
 import dev.conduit.errorprone.util.LocalChannels;
 import dev.conduit.errorprone.util.LocalChannels.LocalChannel;
 import dev.conduit.errorprone.util.Presence;
-import dev.conduit.errorprone.util.SendCount;
 import dev.conduit.errorprone.util.WaitingParent;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import javax.inject.Inject;
@@ -76,11 +78,26 @@ public final class AbandonedSender extends BugChecker implements VariableTreeMat
       return Description.NO_MATCH; // Returned or handed on: the receiver is somewhere else.
     }
     WaitingParent parent = WaitingParent.analyze(channel, state);
-    if (parent.goroutineSends().isEmpty() || parent.stopsWaiting().isEmpty()) {
+    if (parent.goroutineSends().isEmpty()) {
+      return Description.NO_MATCH;
+    }
+    long sends = channel.maxSends();
+    List<String> reasons = new ArrayList<>(parent.stopsWaiting());
+    // First replica wins: N goroutines send, the method takes fewer than N.
+    long receives =
+        ChannelOps.count(symbol, tree, state.getPath(), ChannelOps.Kind.RECEIVES, state);
+    if (receives < sends) {
+      reasons.add(
+          String.format(
+              "it receives at most %d time%s, but goroutines may send %s times",
+              receives,
+              receives == 1 ? "" : "s",
+              sends < ChannelOps.UNBOUNDED ? "up to " + sends : "any number of"));
+    }
+    if (reasons.isEmpty()) {
       return Description.NO_MATCH;
     }
     String name = symbol.getSimpleName().toString();
-    long sends = channel.maxSends();
     Description.Builder description =
         buildDescription(creation)
             .setMessage(
@@ -88,11 +105,11 @@ public final class AbandonedSender extends BugChecker implements VariableTreeMat
                     "a goroutine sends on unbuffered channel '%s', but this method may stop waiting"
                         + " for it (%s); the send then blocks forever and the goroutine leaks; %s",
                     name,
-                    parent.stopsWaiting().stream().distinct().collect(Collectors.joining("; ")),
-                    sends < SendCount.UNBOUNDED
+                    reasons.stream().distinct().collect(Collectors.joining("; ")),
+                    sends < ChannelOps.UNBOUNDED
                         ? "give the channel a slot for each send: Channel.buffered(" + sends + ")"
                         : "let the goroutine give up too, with send(ctx, value) or a select"));
-    if (sends > 0 && sends < SendCount.UNBOUNDED) {
+    if (sends > 0 && sends < ChannelOps.UNBOUNDED) {
       fix(creation, sends, state).ifPresent(description::addFix);
     }
     return description.build();

@@ -1,11 +1,15 @@
 package dev.conduit.errorprone.util;
 
+import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
+
 import com.google.errorprone.VisitorState;
+import com.google.errorprone.matchers.Matcher;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
@@ -19,6 +23,7 @@ import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import dev.conduit.errorprone.abandoned.ChannelOps;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -86,6 +91,10 @@ public final class LocalChannels {
           "hashCode",
           "equals");
 
+  /** Select clauses that take the channel as their first argument. */
+  private static final Matcher<ExpressionTree> SELECT_CLAUSE =
+      instanceMethod().onExactClass(ConduitApi.SELECT).namedAnyOf("onReceive", "onSend");
+
   private LocalChannels() {}
 
   /** The facts about {@code symbol}, or null when it is not a channel local created in place. */
@@ -125,7 +134,9 @@ public final class LocalChannels {
     }
     boolean escapes = worst[0] == Use.ESCAPES;
     boolean handedOut = worst[0] == Use.HANDED_OUT;
-    long sends = new SendCount(var, state).all(after);
+    long sends =
+        ChannelOps.count(
+            var, declaration, new TreePath(blockPath, declaration), ChannelOps.Kind.SENDS, state);
     boolean sizedToWork =
         !unbuffered
             && SlotPerItem.coversEverySend(var, creation.getArguments().get(0), after, state);
@@ -240,6 +251,10 @@ public final class LocalChannels {
           ? Use.HANDED_OUT
           : HARMLESS_METHODS.contains(name) ? Use.HARMLESS : Use.ESCAPES;
     }
+    if (parent instanceof MemberReferenceTree reference
+        && reference.getName().toString().matches("send|trySend")) {
+      return Use.HARMLESS; // ch::send handed on: its sends are counted as unbounded
+    }
     if (parent instanceof EnhancedForLoopTree loop && loop.getExpression() == tree) {
       return Use.HARMLESS;
     }
@@ -249,7 +264,7 @@ public final class LocalChannels {
     if (parent instanceof MethodInvocationTree call
         && !call.getArguments().isEmpty()
         && call.getArguments().get(0) == tree
-        && SendCount.SELECT_CLAUSE.matches(call, state)) {
+        && SELECT_CLAUSE.matches(call, state)) {
       return Use.HARMLESS;
     }
     return Use.ESCAPES;

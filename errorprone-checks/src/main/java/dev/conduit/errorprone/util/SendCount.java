@@ -40,6 +40,10 @@ import org.jspecify.annotations.Nullable;
  * count, a send in a loop counts as unbounded, and a goroutine started once counts its own sends
  * once. Anything it cannot bound (a send in a lambda it does not know how often runs) is {@link
  * #UNBOUNDED}.
+ *
+ * <p>Only {@link SlotPerItem} still uses this statement-by-statement count, to see that one loop
+ * sends at most once per round; the rules' own path reasoning runs on the dataflow CFG ({@code
+ * abandoned.ChannelOps}, {@code closing.CloseFlow}).
  */
 public final class SendCount {
 

@@ -6,10 +6,12 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.matchers.Matcher;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ReturnTree;
@@ -28,10 +30,11 @@ import java.util.List;
  * goroutines make a plain blocking {@code send(v)}, and the ways the method may stop waiting before
  * every such send has been received.
  *
- * @param goroutineSends plain {@code send(v)} calls made inside goroutines the method starts
+ * @param goroutineSends plain {@code send(v)} calls, and {@code ch::send} references, made inside
+ *     goroutines the method starts
  * @param stopsWaiting why the method may stop receiving, one phrase each
  */
-public record WaitingParent(List<MethodInvocationTree> goroutineSends, List<String> stopsWaiting) {
+public record WaitingParent(List<Tree> goroutineSends, List<String> stopsWaiting) {
 
   private static final Matcher<ExpressionTree> SELECT_AWAIT =
       instanceMethod().onExactClass(ConduitApi.SELECT).named("await");
@@ -62,7 +65,7 @@ public record WaitingParent(List<MethodInvocationTree> goroutineSends, List<Stri
   private static final class Scanner extends TreeScanner<Void, Void> {
     private final LocalChannel channel;
     private final VisitorState state;
-    final List<MethodInvocationTree> sends = new ArrayList<>();
+    final List<Tree> sends = new ArrayList<>();
     private final List<String> reasons = new ArrayList<>();
     private final List<Tree> receives = new ArrayList<>();
     private final List<Exit> exits = new ArrayList<>();
@@ -80,6 +83,10 @@ public record WaitingParent(List<MethodInvocationTree> goroutineSends, List<Stri
       int lastReceive =
           receives.stream().mapToInt(r -> ((JCTree) r).getStartPosition()).max().orElse(-1);
       for (Exit exit : exits) {
+        if (exit.statement() instanceof BreakTree leave) {
+          breakReason(leave, exit, lastReceive);
+          continue;
+        }
         int start = ((JCTree) exit.statement()).getStartPosition();
         int end = state.getEndPosition(exit.statement());
         boolean containsReceive = receives.stream().anyMatch(r -> within(r, start, end));
@@ -100,6 +107,31 @@ public record WaitingParent(List<MethodInvocationTree> goroutineSends, List<Stri
         }
       }
       return reasons;
+    }
+
+    /**
+     * Leaving a loop of receives with {@code break} abandons the senders not yet received from,
+     * unless the method receives again after the loop; with a single send the break may well come
+     * after it, so only several sends count.
+     */
+    private void breakReason(BreakTree leave, Exit exit, int lastReceive) {
+      Tree target = ((JCTree.JCBreak) leave).target;
+      if (target instanceof JCTree.JCLabeledStatement labeled) {
+        target = labeled.body;
+      }
+      Tree loop = target;
+      if (loop == null
+          || !exit.loops().contains(loop)
+          || channel.maxSends() <= 1
+          || ((JCTree) leave).getStartPosition() < firstLaunch
+          || lastReceive >= state.getEndPosition(loop)
+          || receives.stream().noneMatch(r -> within(r, loop))) {
+        return;
+      }
+      reasons.add(
+          "a break at line "
+              + Declarations.line(leave, state)
+              + " leaves the loop of receives while senders may still wait");
     }
 
     private boolean within(Tree inner, Tree outer) {
@@ -128,9 +160,14 @@ public record WaitingParent(List<MethodInvocationTree> goroutineSends, List<Stri
         sends.add(call);
       }
       if (goroutineDepth == 0 && lambdaDepth == 0) {
-        if (ConduitApi.BLOCKING_RECEIVES.contains(name) && isChannel(receiver)) {
+        // Any receive the shared channel vocabulary names (ChannelTypes), not only receive().
+        if (isChannel(receiver)
+            && ChannelUses.of(call, state)
+                .filter(use -> use.kind() == Operation.Kind.RECEIVE)
+                .isPresent()) {
           receives.add(call);
-          if (!call.getArguments().isEmpty()) {
+          if (!call.getArguments().isEmpty()
+              && ConduitApi.isContext(ASTHelpers.getType(call.getArguments().get(0)), state)) {
             reasons.add(
                 name
                     + "("
@@ -252,6 +289,22 @@ public record WaitingParent(List<MethodInvocationTree> goroutineSends, List<Stri
       } finally {
         loops.remove(loops.size() - 1);
       }
+    }
+
+    @Override
+    public Void visitMemberReference(MemberReferenceTree reference, Void unused) {
+      if (goroutineDepth > 0
+          && reference.getName().toString().matches("send|trySend")
+          && isChannel(reference.getQualifierExpression())) {
+        sends.add(reference);
+      }
+      return super.visitMemberReference(reference, null);
+    }
+
+    @Override
+    public Void visitBreak(BreakTree tree, Void unused) {
+      exit(tree);
+      return super.visitBreak(tree, null);
     }
 
     @Override
