@@ -1,6 +1,5 @@
 package dev.conduit.internal;
 
-import dev.conduit.ChannelClosedException;
 import dev.conduit.Context;
 import dev.conduit.ContextDoneException;
 import java.util.Objects;
@@ -28,7 +27,7 @@ final class ContextChannelOps {
     Object outcome;
     channel.lock.lock();
     try {
-      outcome = channel.sendLocked(value);
+      outcome = channel.sendLocked(value, 0);
     } finally {
       channel.lock.unlock();
     }
@@ -45,9 +44,10 @@ final class ContextChannelOps {
     }
   }
 
-  static <T> T receive(ChannelImpl<T> channel, Context ctx) {
+  /** A receive that gives up when {@code ctx} is done; {@link ChannelImpl#CLOSED} once closed. */
+  static Object receiveOrClosed(ChannelImpl<?> channel, Context ctx) {
     if (!Contexts.canBeDone(ctx)) {
-      return channel.receive();
+      return channel.receiveOrClosed();
     }
     throwIfDone(ctx);
     Object outcome;
@@ -57,28 +57,17 @@ final class ContextChannelOps {
     } finally {
       channel.lock.unlock();
     }
-    Object result;
     if (outcome != ChannelImpl.NOT_READY) {
-      result = ChannelImpl.complete(outcome);
-      if (result == Node.CLOSED) {
-        throw new ChannelClosedException("receive from closed channel");
-      }
-    } else {
-      SelectCore select = new SelectCore();
-      select.addReceive(channel);
-      select.addReceive(doneCore(ctx));
-      if (select.run(false, Long.MAX_VALUE) != 0) {
-        throw doneError(ctx);
-      }
-      Object received = select.received();
-      if (received == null) {
-        throw new ChannelClosedException("receive from closed channel");
-      }
-      result = received;
+      return ChannelImpl.complete(outcome);
     }
-    @SuppressWarnings("unchecked") // only T values are ever sent on a ChannelImpl<T>
-    T value = (T) result;
-    return value;
+    SelectCore select = new SelectCore();
+    select.addReceive(channel);
+    select.addReceive(doneCore(ctx));
+    if (select.run(false, Long.MAX_VALUE) != 0) {
+      throw doneError(ctx);
+    }
+    Object received = select.received();
+    return received == null ? ChannelImpl.CLOSED : received;
   }
 
   private static ChannelImpl<?> doneCore(Context ctx) {
