@@ -21,9 +21,9 @@ final class Report {
 
   static final List<Target> TARGETS =
       List.of(
-          new Target("ping-pong", Impl.SYNCHRONOUS_QUEUE, 1.0),
-          new Target("ping-pong", Impl.JOX, 0.8),
-          new Target("ping-pong", Impl.KOTLIN, 1.2),
+          new Target("ping-pong, unbuffered", Impl.SYNCHRONOUS_QUEUE, 1.0),
+          new Target("ping-pong, unbuffered", Impl.JOX, 0.8),
+          new Target("ping-pong, unbuffered", Impl.KOTLIN, 1.2),
           new Target("select over 1,", Impl.JOX, 0.8),
           new Target("select over 2,", Impl.JOX, 0.8),
           new Target("select over 2,", Impl.KOTLIN, 1.2),
@@ -68,7 +68,7 @@ final class Report {
     for (Target target : TARGETS) {
       Double measured = ratio(rows, target);
       out.append("| ")
-          .append(target.shapePrefix().replaceAll(",$", ""))
+          .append(target.shapePrefix().replaceAll(",( unbuffered)?$", ""))
           .append(" vs ")
           .append(target.competitor())
           .append(" | ≤ ")

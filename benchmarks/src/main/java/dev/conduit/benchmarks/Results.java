@@ -31,6 +31,7 @@ final class Results {
   private static final List<String> METHODS =
       List.of(
           "PingPongBenchmark.roundTrip",
+          "PlatformPingPongBenchmark.roundTrip",
           "BufferedBenchmark.oneToOne",
           "BufferedBenchmark.fourToFour",
           "PairsBenchmark.pairs",
@@ -153,6 +154,8 @@ final class Results {
     type = type.substring(type.lastIndexOf('.') + 1);
     return switch (type + "." + method) {
       case "PingPongBenchmark.roundTrip" -> "ping-pong, unbuffered (round trip)";
+      case "PlatformPingPongBenchmark.roundTrip" ->
+          "ping-pong, platform threads (round trip)";
       case "BufferedBenchmark.oneToOne" -> "buffered(" + params.get("capacity") + "), 1 → 1";
       case "BufferedBenchmark.fourToFour" -> "buffered(" + params.get("capacity") + "), 4 → 4";
       case "PairsBenchmark.pairs" -> count(params.get("pairs")) + " pairs, buffered(16)";

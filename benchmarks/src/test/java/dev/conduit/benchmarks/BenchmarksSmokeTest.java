@@ -30,6 +30,7 @@ class BenchmarksSmokeTest {
   /** Every benchmark method times its parameter combinations, as declared in the classes. */
   private static final int EXPECTED_RUNS =
       8 // ping-pong: six rendezvous competitors, plus Conduit's Integer and int channels
+          + 5 // ping-pong between platform threads: the five thread-blocking competitors
           + 6 * 2 * 2 // buffered: six (with the same two), two capacities, 1 → 1 and 4 → 4
           + 4 // pairs
           + 6 // pipeline
