@@ -48,17 +48,34 @@ public final class SelectCore extends Waiter {
 
   /** Adds a receive clause; returns its index. */
   public int addReceive(ChannelImpl<?> channel) {
-    return add(channel, false, null);
+    return add(channel, false, null, null);
+  }
+
+  /** Adds a receive clause carrying {@code attachment} (its body); returns its index. */
+  public int addReceive(ChannelImpl<?> channel, Object attachment) {
+    return add(channel, false, null, attachment);
   }
 
   /** Adds a send clause; returns its index. */
   public int addSend(ChannelImpl<?> channel, Object value) {
-    return add(channel, true, value);
+    return add(channel, true, value, null);
   }
 
-  private int add(ChannelImpl<?> channel, boolean send, @Nullable Object value) {
+  /** Adds a send clause carrying {@code attachment} (its body); returns its index. */
+  public int addSend(ChannelImpl<?> channel, Object value, Object attachment) {
+    return add(channel, true, value, attachment);
+  }
+
+  /** What clause {@code i} was added with: the caller's body for it. */
+  public @Nullable Object attachment(int i) {
+    return clause(i).attachment;
+  }
+
+  private int add(
+      ChannelImpl<?> channel, boolean send, @Nullable Object value, @Nullable Object attachment) {
     int i = size;
     Node node = new Node(this, i, channel, send, value);
+    node.attachment = attachment;
     if (i == 0) {
       clause0 = node;
     } else if (i == 1) {
