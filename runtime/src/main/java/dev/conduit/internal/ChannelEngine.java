@@ -204,19 +204,10 @@ abstract class ChannelEngine {
   }
 
   /**
-   * Waits for a receive node queued by {@link #enqueueWaiting}: the value's item ({@link #BITS}
-   * for a raw channel, the bits in the node) or {@link Node#CLOSED}.
+   * Waits for a plain send or receive node; on interruption removes it and throws. A receive node
+   * then holds the value's item in {@code result} ({@link #BITS} for a raw channel, the bits in
+   * the node) or {@link Node#CLOSED}. Kept to one frame: every parked goroutine's stack holds it.
    */
-  static Object awaitReceived(Node node) {
-    awaitPlain(node);
-    Object result = node.result;
-    if (result == null) {
-      throw new IllegalStateException("receiver woken without a value");
-    }
-    return result;
-  }
-
-  /** Waits for a plain send or receive node; on interruption removes it and throws. */
   static void awaitPlain(Node node) {
     if (node.await(Long.MAX_VALUE, node.first) == Waiter.INTERRUPTED) {
       node.channel.dequeue(node);

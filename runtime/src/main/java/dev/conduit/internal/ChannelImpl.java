@@ -81,7 +81,11 @@ public final class ChannelImpl<T> extends ChannelEngine implements Channel<T>, C
     } finally {
       lock.unlock();
     }
-    return node == null ? complete(outcome) : awaitReceived(node);
+    if (node == null) {
+      return complete(outcome);
+    }
+    awaitPlain(node);
+    return Objects.requireNonNull(node.result);
   }
 
   /**

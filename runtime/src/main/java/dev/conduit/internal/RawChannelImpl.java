@@ -58,7 +58,8 @@ public final class RawChannelImpl extends ChannelEngine implements RawChannel {
       lock.unlock();
     }
     if (node != null) {
-      if (awaitReceived(node) == Node.CLOSED) {
+      awaitPlain(node);
+      if (node.result == Node.CLOSED) {
         throw receiveOnClosed();
       }
       return node.bits;
