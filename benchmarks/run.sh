@@ -4,8 +4,10 @@
 #
 #   benchmarks/run.sh --quick     a few minutes: 1 fork, 2 warm-up + 3 measured 1 s iterations
 #   benchmarks/run.sh             the iterations the benchmark classes declare (about 15 min)
+#   benchmarks/run.sh --quick --forks 3   the quick iterations in 3 forks each (about 20 min):
+#                                 every fork's figure shows in the README
 #
-# Other options (see RunBenchmarks): --include REGEX runs a subset and then leaves the README
+# Other options (see RunBenchmarks): --no-spin-gate, --include REGEX runs a subset and then leaves the README
 # alone; --parked N changes the number of parked goroutines; --note TEXT adds a remark.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -5,8 +5,6 @@ import dev.conduit.internal.ChannelRef;
 import dev.conduit.internal.Contexts;
 import dev.conduit.internal.SelectCore;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -60,7 +58,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Select<R> {
   private final SelectCore core = new SelectCore();
-  private final List<Object> bodies = new ArrayList<>(4);
   private @Nullable Duration timeout;
   private @Nullable Supplier<? extends R> timeoutBody;
   private @Nullable Supplier<? extends R> defaultBody;
@@ -79,16 +76,14 @@ public final class Select<R> {
   public <T> Select<R> onReceive(
       Channel<T> channel, Function<? super @Nullable T, ? extends R> body) {
     Objects.requireNonNull(body, "body");
-    core.addReceive(receivable(channel));
-    bodies.add(body);
+    core.addReceive(receivable(channel), body);
     return this;
   }
 
   /** Go's {@code case <-channel}: like the other {@code onReceive}, ignoring the value. */
   public Select<R> onReceive(Channel<?> channel, Supplier<? extends R> body) {
     Objects.requireNonNull(body, "body");
-    core.addReceive(receivable(channel));
-    bodies.add(body);
+    core.addReceive(receivable(channel), body);
     return this;
   }
 
@@ -100,8 +95,7 @@ public final class Select<R> {
     if (!ref.canSend()) {
       throw new UnsupportedOperationException("select send clause on a receive-only channel");
     }
-    core.addSend(ref.core(), value);
-    bodies.add(body);
+    core.addSend(ref.core(), value, body);
     return this;
   }
 
@@ -149,7 +143,7 @@ public final class Select<R> {
     if (fired == SelectCore.TIMED_OUT) {
       return Objects.requireNonNull(timeoutBody).get();
     }
-    Object body = bodies.get(fired);
+    Object body = core.attachment(fired);
     if (body instanceof Function<?, ?> function) {
       return ((Function<@Nullable Object, ? extends R>) function).apply(core.received());
     }
@@ -198,8 +192,7 @@ public final class Select<R> {
     Objects.requireNonNull(body, "body");
     Channel<Void> done = Contexts.doneToWaitOn(ctx);
     if (done != null) {
-      core.addReceive(receivable(done));
-      bodies.add(body);
+      core.addReceive(receivable(done), body);
     }
     return this;
   }

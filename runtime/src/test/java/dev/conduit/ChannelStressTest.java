@@ -3,6 +3,8 @@ package dev.conduit;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
 
+import dev.conduit.IntChannels.IntChannel;
+import dev.conduit.IntChannels.Kind;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -13,38 +15,50 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Many threads at once: nothing lost, nothing duplicated, exactly one select clause fired, and
- * close racing every kind of blocked operation. The default sizes run in a few seconds; {@code
+ * close racing every kind of blocked operation, over both kinds of channel the engine runs
+ * ({@link Channel} and {@link RawChannel}; selects over {@code Channel} only). The default sizes run in a few seconds; {@code
  * mvn verify -Plong} adds {@link #longRun()} with a hundred times the traffic.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ChannelStressTest {
 
-  @ParameterizedTest(name = "capacity {0}")
-  @ValueSource(ints = {0, 1, 16})
-  void manyProducersAndConsumersLoseAndDuplicateNothing(int capacity) throws Exception {
-    transfer(capacity, 8, 8, 5_000);
+  static Stream<Arguments> kindsAndCapacities() {
+    return IntChannels.kindsAndCapacities(0, 1, 16);
+  }
+
+  @ParameterizedTest(name = "{0}, capacity {1}")
+  @MethodSource("kindsAndCapacities")
+  void manyProducersAndConsumersLoseAndDuplicateNothing(Kind kind, int capacity)
+      throws Exception {
+    transfer(kind, capacity, 8, 8, 5_000);
   }
 
   @Test
   @Tag("long")
   void longRun() throws Exception {
     for (int capacity : new int[] {0, 1, 16, 1024}) {
-      transfer(capacity, 16, 16, 100_000);
+      for (Kind kind : Kind.values()) {
+        transfer(kind, capacity, 16, 16, 100_000);
+      }
       selectsTakeExactlyOneValue(capacity, 200_000);
     }
   }
 
-  private static void transfer(int capacity, int producers, int consumers, int perProducer)
-      throws Exception {
-    Channel<Integer> ch = Channel.buffered(capacity);
+  private static void transfer(
+      Kind kind, int capacity, int producers, int consumers, int perProducer) throws Exception {
+    IntChannel ch = IntChannels.create(kind, capacity);
     int total = producers * perProducer;
     try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
       List<Future<List<Integer>>> received = new ArrayList<>();
@@ -53,9 +67,7 @@ class ChannelStressTest {
             pool.submit(
                 () -> {
                   List<Integer> mine = new ArrayList<>();
-                  for (int v : ch) {
-                    mine.add(v);
-                  }
+                  ch.forEach(mine::add);
                   return mine;
                 }));
       }
@@ -185,11 +197,12 @@ class ChannelStressTest {
    * (none hangs), each sent value is either received exactly once or its sender was told the
    * channel closed, and nothing is received after the buffer drains.
    */
-  @ParameterizedTest(name = "capacity {0}")
-  @ValueSource(ints = {0, 1, 16})
-  void closeRacesBlockedSendersReceiversAndSelects(int capacity) throws Exception {
+  @ParameterizedTest(name = "{0}, capacity {1}")
+  @MethodSource("kindsAndCapacities")
+  void closeRacesBlockedSendersReceiversAndSelects(Kind kind, int capacity) throws Exception {
     for (int round = 0; round < 200; round++) {
-      Channel<Integer> ch = Channel.buffered(capacity);
+      IntChannel ch = IntChannels.create(kind, capacity);
+      Channel<Integer> selectable = ch.channel(); // null for a raw channel: it has no select
       Channel<Integer> other = Channel.unbuffered();
       ConcurrentLinkedQueue<Integer> delivered = new ConcurrentLinkedQueue<>();
       ConcurrentLinkedQueue<Integer> received = new ConcurrentLinkedQueue<>();
@@ -217,14 +230,17 @@ class ChannelStressTest {
                     }
                   }));
           int selectValue = -(round * 100 + i + 1);
+          if (selectable == null) {
+            continue;
+          }
           ops.add(
               pool.submit(
                   () -> {
                     try {
                       Integer got =
                           Select.<Integer>select()
-                              .onReceive(ch, v -> v == null ? 0 : v)
-                              .onSend(ch, selectValue, () -> Integer.MIN_VALUE)
+                              .onReceive(selectable, v -> v == null ? 0 : v)
+                              .onSend(selectable, selectValue, () -> Integer.MIN_VALUE)
                               .onReceive(other, v -> 0)
                               .await();
                       if (got == Integer.MIN_VALUE) {
@@ -253,9 +269,10 @@ class ChannelStressTest {
   }
 
   /** Receivers blocked on an interrupted-or-not mix: nobody hangs and no value is lost. */
-  @Test
-  void interruptsRacingTransfersLoseNothing() throws Exception {
-    Channel<Integer> ch = Channel.unbuffered();
+  @ParameterizedTest
+  @EnumSource(Kind.class)
+  void interruptsRacingTransfersLoseNothing(Kind kind) throws Exception {
+    IntChannel ch = IntChannels.create(kind, 0);
     ConcurrentLinkedQueue<Integer> delivered = new ConcurrentLinkedQueue<>();
     ConcurrentLinkedQueue<Integer> received = new ConcurrentLinkedQueue<>();
     List<Thread> threads = new ArrayList<>();

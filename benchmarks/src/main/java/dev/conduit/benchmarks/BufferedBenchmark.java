@@ -31,19 +31,29 @@ public class BufferedBenchmark {
   static final int MESSAGES = 100_000;
   private static final int SIDES = 4;
 
-  @Param({Impl.CONDUIT, Impl.JOX, Impl.KOTLIN, Impl.ARRAY_BLOCKING_QUEUE})
+  @Param({
+    Impl.CONDUIT,
+    Impl.CONDUIT_INTEGER,
+    Impl.CONDUIT_INT,
+    Impl.JOX,
+    Impl.KOTLIN,
+    Impl.ARRAY_BLOCKING_QUEUE
+  })
   public String impl;
 
   @Param({"16", "100"})
   public int capacity;
 
   private Pipe pipe;
+  private IntPipe intPipe;
   private kotlinx.coroutines.channels.Channel<Object> kotlinChannel;
 
   @Setup
   public void setup() {
     if (impl.equals(Impl.KOTLIN)) {
       kotlinChannel = KotlinShapes.channel(capacity);
+    } else if (IntPipe.handles(impl)) {
+      intPipe = IntPipe.create(impl, capacity);
     } else {
       pipe = Pipe.create(impl, capacity);
     }
@@ -72,6 +82,10 @@ public class BufferedBenchmark {
       group.join();
       return;
     }
+    if (intPipe != null) {
+      runInts(intPipe, sides, each);
+      return;
+    }
     Pipe pipe = this.pipe;
     Goroutines goroutines = new Goroutines(2 * sides);
     for (int i = 0; i < sides; i++) {
@@ -85,6 +99,31 @@ public class BufferedBenchmark {
           () -> {
             for (int m = 0; m < each; m++) {
               pipe.receive();
+            }
+          });
+    }
+    goroutines.join();
+  }
+
+  /** The same shape carrying distinct {@code int}s (boxed on a {@code Channel<Integer>}). */
+  private static void runInts(IntPipe pipe, int sides, int each) throws InterruptedException {
+    Goroutines goroutines = new Goroutines(2 * sides);
+    for (int i = 0; i < sides; i++) {
+      int base = i * each;
+      goroutines.go(
+          () -> {
+            for (int m = 0; m < each; m++) {
+              pipe.send(base + m);
+            }
+          });
+      goroutines.go(
+          () -> {
+            long sum = 0;
+            for (int m = 0; m < each; m++) {
+              sum += pipe.receive();
+            }
+            if (sum < 0) {
+              throw new IllegalStateException("impossible sum");
             }
           });
     }

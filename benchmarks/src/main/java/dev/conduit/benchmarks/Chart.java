@@ -36,6 +36,8 @@ final class Chart {
   private static final Map<String, Color> COLORS =
       Map.of(
           Impl.CONDUIT, new Color(0x1565C0),
+          Impl.CONDUIT_INTEGER, new Color(0x42A5F5),
+          Impl.CONDUIT_INT, new Color(0x0D47A1),
           Impl.JOX, new Color(0xEF8F00),
           Impl.KOTLIN, new Color(0x7B1FA2),
           Impl.SYNCHRONOUS_QUEUE, new Color(0x2E7D32),

@@ -21,11 +21,17 @@ final class Goroutines {
 
   private static final long JOIN_LIMIT_SECONDS = 120;
 
-  private final Thread.Builder builder = Thread.ofVirtual();
+  private final Thread.Builder builder;
   private final List<Thread> threads;
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
   Goroutines(int expected) {
+    this(expected, false);
+  }
+
+  /** With {@code platform}, the "goroutines" are platform threads (for that one shape). */
+  Goroutines(int expected, boolean platform) {
+    builder = platform ? Thread.ofPlatform().daemon() : Thread.ofVirtual();
     threads = new ArrayList<>(expected);
   }
 

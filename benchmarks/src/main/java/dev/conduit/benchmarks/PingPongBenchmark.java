@@ -33,6 +33,8 @@ public class PingPongBenchmark {
 
   @Param({
     Impl.CONDUIT,
+    Impl.CONDUIT_INTEGER,
+    Impl.CONDUIT_INT,
     Impl.JOX,
     Impl.KOTLIN,
     Impl.SYNCHRONOUS_QUEUE,
@@ -43,6 +45,8 @@ public class PingPongBenchmark {
 
   private Pipe ping;
   private Pipe pong;
+  private IntPipe intPing;
+  private IntPipe intPong;
   private kotlinx.coroutines.channels.Channel<Object> kotlinPing;
   private kotlinx.coroutines.channels.Channel<Object> kotlinPong;
 
@@ -51,6 +55,9 @@ public class PingPongBenchmark {
     if (impl.equals(Impl.KOTLIN)) {
       kotlinPing = KotlinShapes.channel(0);
       kotlinPong = KotlinShapes.channel(0);
+    } else if (IntPipe.handles(impl)) {
+      intPing = IntPipe.create(impl, 0);
+      intPong = IntPipe.create(impl, 0);
     } else {
       ping = Pipe.create(impl, 0);
       pong = Pipe.create(impl, 0);
@@ -67,6 +74,10 @@ public class PingPongBenchmark {
       group.join();
       return;
     }
+    if (intPing != null) {
+      roundTripInts(intPing, intPong);
+      return;
+    }
     Pipe ping = this.ping;
     Pipe pong = this.pong;
     Goroutines goroutines = new Goroutines(2);
@@ -75,6 +86,27 @@ public class PingPongBenchmark {
           for (int i = 0; i < ROUND_TRIPS; i++) {
             ping.send(Message.VALUE);
             pong.receive();
+          }
+        });
+    goroutines.go(
+        () -> {
+          for (int i = 0; i < ROUND_TRIPS; i++) {
+            pong.send(ping.receive());
+          }
+        });
+    goroutines.join();
+  }
+
+  /** The same shape carrying distinct {@code int}s (boxed on a {@code Channel<Integer>}). */
+  private static void roundTripInts(IntPipe ping, IntPipe pong) throws InterruptedException {
+    Goroutines goroutines = new Goroutines(2);
+    goroutines.go(
+        () -> {
+          for (int i = 0; i < ROUND_TRIPS; i++) {
+            ping.send(i);
+            if (pong.receive() != i) {
+              throw new IllegalStateException("ping-pong lost a value");
+            }
           }
         });
     goroutines.go(

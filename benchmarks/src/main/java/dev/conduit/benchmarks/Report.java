@@ -21,11 +21,16 @@ final class Report {
 
   static final List<Target> TARGETS =
       List.of(
-          new Target("ping-pong", Impl.JOX, 0.8),
-          new Target("ping-pong", Impl.KOTLIN, 1.2),
+          new Target("ping-pong, unbuffered", Impl.SYNCHRONOUS_QUEUE, 1.0),
+          new Target("ping-pong, unbuffered", Impl.JOX, 0.8),
+          new Target("ping-pong, unbuffered", Impl.KOTLIN, 1.2),
+          new Target("select over 1,", Impl.JOX, 0.8),
           new Target("select over 2,", Impl.JOX, 0.8),
           new Target("select over 2,", Impl.KOTLIN, 1.2),
           new Target("10,000 pairs", Impl.ARRAY_BLOCKING_QUEUE, 0.9));
+
+  /** How much slower than its median fork Conduit's slowest fork may be, in any shape. */
+  static final double FORK_LIMIT = 1.5;
 
   /** Heap per parked goroutine that Conduit should stay within: 1.2 KB, read as 1,200 bytes. */
   static final double PARKED_LIMIT_BYTES = 1_200;
@@ -36,8 +41,9 @@ final class Report {
     StringBuilder out = new StringBuilder();
     List<String> impls = present(rows, parked);
     out.append("Time per operation (ns/op; ± half the spread between the slowest and fastest")
-        .append(" measured iteration), and Conduit's time divided by each competitor's")
-        .append(" (below 1×: Conduit is faster):\n\n");
+        .append(" measured iteration; with several forks, each fork's own figure in brackets),")
+        .append(" and Conduit's time divided by each competitor's (below 1×: Conduit is faster):")
+        .append("\n\n");
     table(out, rows, impls, Cell::nanosPerOp, true);
     out.append("\nAllocation per operation (B/op, JMH's `-prof gc` `gc.alloc.rate.norm`):\n\n");
     table(out, rows, impls, Cell::bytesPerOp, false);
@@ -62,7 +68,7 @@ final class Report {
     for (Target target : TARGETS) {
       Double measured = ratio(rows, target);
       out.append("| ")
-          .append(target.shapePrefix().replaceAll(",$", ""))
+          .append(target.shapePrefix().replaceAll(",( unbuffered)?$", ""))
           .append(" vs ")
           .append(target.competitor())
           .append(" | ≤ ")
@@ -73,6 +79,7 @@ final class Report {
           .append(measured == null ? "—" : measured <= target.limit() ? "yes" : "no")
           .append(" |\n");
     }
+    forkTarget(out, rows);
     Double conduitParked = parked.get(Impl.CONDUIT);
     out.append("| heap per parked goroutine | ≤ ")
         .append(format(PARKED_LIMIT_BYTES))
@@ -82,6 +89,34 @@ final class Report {
         .append(conduitParked == null ? "—" : conduitParked <= PARKED_LIMIT_BYTES ? "yes" : "no")
         .append(" |\n");
     return out.toString();
+  }
+
+  /** Conduit's slowest fork against its median fork, in the shape where that is worst. */
+  private static void forkTarget(StringBuilder out, List<Row> rows) {
+    double worst = 0;
+    String where = null;
+    int forks = 0;
+    for (Row row : rows) {
+      Cell conduit = row.conduit();
+      if (conduit != null && conduit.slowestToMedianFork() > worst) {
+        worst = conduit.slowestToMedianFork();
+        where = row.shape();
+        forks = conduit.forks().size();
+      }
+    }
+    out.append("| conduit's slowest fork ÷ its median fork, worst shape | ≤ ")
+        .append(ratio(FORK_LIMIT))
+        .append(" | ");
+    if (where == null || forks < 2) {
+      out.append("one fork only | — |\n");
+      return;
+    }
+    out.append(ratio(worst))
+        .append(" (")
+        .append(where)
+        .append(") | ")
+        .append(worst <= FORK_LIMIT ? "yes" : "no")
+        .append(" |\n");
   }
 
   /** Conduit's time divided by the competitor's on the target's shape, or null if not run. */
@@ -119,6 +154,13 @@ final class Report {
           if (withErrorAndRatio) {
             if (!Double.isNaN(cell.spread())) {
               out.append(" ±").append(Math.round(100 * cell.spread())).append('%');
+            }
+            if (cell.forks().size() > 1) {
+              out.append(" [");
+              for (int f = 0; f < cell.forks().size(); f++) {
+                out.append(f == 0 ? "" : " · ").append(format(cell.forks().get(f)));
+              }
+              out.append(']');
             }
             if (conduit != null && !impl.equals(Impl.CONDUIT)) {
               out.append(" · ").append(ratio(metric.applyAsDouble(conduit) / value));

@@ -18,6 +18,8 @@ final class Results {
   static final List<String> IMPLS =
       List.of(
           Impl.CONDUIT,
+          Impl.CONDUIT_INTEGER,
+          Impl.CONDUIT_INT,
           Impl.JOX,
           Impl.KOTLIN,
           Impl.SYNCHRONOUS_QUEUE,
@@ -29,6 +31,7 @@ final class Results {
   private static final List<String> METHODS =
       List.of(
           "PingPongBenchmark.roundTrip",
+          "PlatformPingPongBenchmark.roundTrip",
           "BufferedBenchmark.oneToOne",
           "BufferedBenchmark.fourToFour",
           "PairsBenchmark.pairs",
@@ -40,8 +43,26 @@ final class Results {
    *
    * @param spread half the distance between the slowest and fastest measured iteration, as a
    *     fraction of the score (JMH's own 99.9% interval is meaningless over three iterations)
+   * @param forks each fork's own score (the mean of its measured iterations), in fork order, so
+   *     that a fork stuck in a slow regime shows rather than vanishing into the mean
    */
-  record Cell(double nanosPerOp, double spread, double bytesPerOp) {}
+  record Cell(double nanosPerOp, double spread, double bytesPerOp, List<Double> forks) {
+    Cell {
+      forks = List.copyOf(forks);
+    }
+
+    /** The slowest fork's score divided by the median fork's; 1 for a single fork. */
+    double slowestToMedianFork() {
+      if (forks.size() < 2) {
+        return 1;
+      }
+      List<Double> sorted = forks.stream().sorted().toList();
+      int n = sorted.size();
+      double median =
+          n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+      return sorted.get(n - 1) / median;
+    }
+  }
 
   /** One shape: what the README calls it, and every competitor that ran it. */
   record Row(String shape, Map<String, Cell> cells) {
@@ -72,7 +93,8 @@ final class Results {
         bytes = number(alloc.get("score"));
       }
       double score = number(primary.get("score"));
-      Cell cell = new Cell(score, spread(primary.get("rawData"), score), bytes);
+      Object raw = primary.get("rawData");
+      Cell cell = new Cell(score, spread(raw, score), bytes, forkScores(raw));
       String shape = shape(benchmark, params);
       shapes.computeIfAbsent(shape, k -> new LinkedHashMap<>()).put(impl, cell);
       ranks.put(shape, rank(benchmark));
@@ -106,6 +128,25 @@ final class Results {
     return max >= min && score > 0 ? (max - min) / 2 / score : Double.NaN;
   }
 
+  /** JMH's {@code rawData}: each fork's mean over its measured iterations. */
+  private static List<Double> forkScores(Object rawData) {
+    List<Double> scores = new ArrayList<>();
+    if (rawData instanceof List<?> forks) {
+      for (Object fork : forks) {
+        double sum = 0;
+        int n = 0;
+        for (Object iteration : (List<?>) fork) {
+          sum += number(iteration);
+          n++;
+        }
+        if (n > 0) {
+          scores.add(sum / n);
+        }
+      }
+    }
+    return scores;
+  }
+
   /** The README's name for a benchmark method and its parameters other than {@code impl}. */
   static String shape(String benchmark, Map<?, ?> params) {
     String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
@@ -113,6 +154,8 @@ final class Results {
     type = type.substring(type.lastIndexOf('.') + 1);
     return switch (type + "." + method) {
       case "PingPongBenchmark.roundTrip" -> "ping-pong, unbuffered (round trip)";
+      case "PlatformPingPongBenchmark.roundTrip" ->
+          "ping-pong, platform threads (round trip)";
       case "BufferedBenchmark.oneToOne" -> "buffered(" + params.get("capacity") + "), 1 → 1";
       case "BufferedBenchmark.fourToFour" -> "buffered(" + params.get("capacity") + "), 4 → 4";
       case "PairsBenchmark.pairs" -> count(params.get("pairs")) + " pairs, buffered(16)";

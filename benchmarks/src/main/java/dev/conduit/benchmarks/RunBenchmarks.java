@@ -31,6 +31,10 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * <pre>
  * --quick          1 fork, 2 warm-up and 3 measured iterations of 1 s (a few minutes in all);
  *                  without it, the iterations the benchmark classes declare
+ * --forks N        JMH forks per figure (default: 1 with --quick, else what the classes declare);
+ *                  the README then shows each fork's figure, so a slow regime cannot hide
+ * --no-spin-gate   run the forks without {@code --add-opens java.base/java.util.concurrent},
+ *                  so Conduit's virtual threads park at once (see the runtime's README)
  * --include REGEX  only the benchmarks matching REGEX (JMH's include)
  * --parked N       goroutines for the heap figure (default 1,000,000; 0 skips it)
  * --out DIR        where results go (default benchmark-results)
@@ -45,6 +49,8 @@ public final class RunBenchmarks {
       """
       usage: java -jar benchmarks.jar [options]
         --quick          1 fork, 2 warm-up and 3 measured iterations of 1 s
+        --forks N        JMH forks per figure (default 1 with --quick)
+        --no-spin-gate   forks without --add-opens java.base/java.util.concurrent
         --include REGEX  only the benchmarks matching REGEX
         --parked N       goroutines for the heap figure (default 1000000; 0 skips it)
         --out DIR        where results go (default benchmark-results)
@@ -57,7 +63,16 @@ public final class RunBenchmarks {
   static final String BEGIN = "<!-- results:begin -->";
   static final String END = "<!-- results:end -->";
 
+  /**
+   * What a Conduit user adds so that waiting goroutines may spin while their carrier has nothing
+   * else queued (the runtime's {@code SpinGate}); every benchmark fork gets it unless {@code
+   * --no-spin-gate}. It changes nothing for the other competitors.
+   */
+  static final String SPIN_GATE = "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED";
+
   private boolean quick;
+  private Integer forks;
+  private boolean spinGate = true;
   private String include = RunBenchmarks.class.getPackageName() + "\\..*Benchmark";
   private int parkedCount = 1_000_000;
   private Path out = Path.of("benchmark-results");
@@ -78,6 +93,8 @@ public final class RunBenchmarks {
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--quick" -> quick = true;
+        case "--forks" -> forks = Integer.parseInt(args[++i]);
+        case "--no-spin-gate" -> spinGate = false;
         case "--include" -> include = args[++i];
         case "--parked" -> parkedCount = Integer.parseInt(args[++i]);
         case "--out" -> out = Path.of(args[++i]);
@@ -129,6 +146,12 @@ public final class RunBenchmarks {
     if (quick) {
       text.append(" --quick");
     }
+    if (forks != null) {
+      text.append(" --forks ").append(forks);
+    }
+    if (!spinGate) {
+      text.append(" --no-spin-gate");
+    }
     if (parkedCount != 1_000_000) {
       text.append(" --parked ").append(parkedCount);
     }
@@ -158,8 +181,10 @@ public final class RunBenchmarks {
   private String describeRun() {
     return String.format(
         Locale.ROOT,
-        "%s run, %s UTC, JDK %s (%s), %s %s, %d cores%s%s",
+        "%s run%s%s, %s UTC, JDK %s (%s), %s %s, %d cores%s%s",
         quick ? "quick" : "full",
+        forks != null ? ", " + forks + (forks == 1 ? " fork" : " forks") + " per figure" : "",
+        spinGate ? "" : ", without the spin gate",
         ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")),
         Runtime.version(),
         System.getProperty("java.vm.name"),
@@ -177,9 +202,15 @@ public final class RunBenchmarks {
             .addProfiler(GCProfiler.class)
             .resultFormat(ResultFormatType.JSON)
             .result(jmhJson.toString());
+    if (spinGate) {
+      options.jvmArgsAppend(SPIN_GATE);
+    }
+    if (forks != null) {
+      options.forks(forks);
+    }
     if (quick) {
       options
-          .forks(1)
+          .forks(forks == null ? 1 : forks)
           .warmupIterations(2)
           .warmupTime(TimeValue.seconds(1))
           .measurementIterations(3)

@@ -29,8 +29,9 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 class BenchmarksSmokeTest {
   /** Every benchmark method times its parameter combinations, as declared in the classes. */
   private static final int EXPECTED_RUNS =
-      6 // ping-pong: six rendezvous competitors
-          + 4 * 2 * 2 // buffered: four competitors, two capacities, one-to-one and four-to-four
+      8 // ping-pong: six rendezvous competitors, plus Conduit's Integer and int channels
+          + 5 // ping-pong between platform threads: the five thread-blocking competitors
+          + 6 * 2 * 2 // buffered: six (with the same two), two capacities, 1 → 1 and 4 → 4
           + 4 // pairs
           + 6 // pipeline
           + 3 * 3; // select: three libraries, 1, 2 and 4 channels

@@ -56,6 +56,30 @@ class ReportTest {
     assertThat(rows.get(0).conduit().spread()).isWithin(1e-9).of(0.1);
   }
 
+  /** Three forks, the last stuck in a regime twice as slow: the report must show it. */
+  @Test
+  void showsEveryForkAndJudgesTheSlowestAgainstTheMedian(@TempDir Path dir) throws Exception {
+    String json =
+        """
+        [{"benchmark": "dev.conduit.benchmarks.PingPongBenchmark.roundTrip", "mode": "avgt",
+          "params": {"impl": "conduit"},
+          "primaryMetric": {"score": 1000.0, "scoreError": "NaN", "scoreUnit": "ns/op",
+                            "rawData": [[700.0, 900.0], [800.0, 800.0], [1500.0, 1700.0]]}}]
+        """;
+    Path path = dir.resolve("jmh-result.json");
+    Files.writeString(path, json);
+    List<Row> rows = Results.read(path);
+
+    assertThat(rows.get(0).conduit().forks()).containsExactly(800.0, 800.0, 1600.0).inOrder();
+    assertThat(rows.get(0).conduit().slowestToMedianFork()).isWithin(1e-9).of(2.0);
+    String markdown = Report.markdown(rows, Map.of());
+    assertThat(markdown).contains("| 1,000 ±50% [800 · 800 · 1,600] |");
+    assertThat(markdown)
+        .contains(
+            "| conduit's slowest fork ÷ its median fork, worst shape | ≤ 1.50× | 2.00×"
+                + " (ping-pong, unbuffered (round trip)) | no |");
+  }
+
   @Test
   void ratiosAreConduitOverCompetitorAndDecideTheTargets(@TempDir Path dir) throws Exception {
     List<Row> rows = Results.read(jmhJson(dir));

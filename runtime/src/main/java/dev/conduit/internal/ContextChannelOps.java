@@ -1,6 +1,5 @@
 package dev.conduit.internal;
 
-import dev.conduit.ChannelClosedException;
 import dev.conduit.Context;
 import dev.conduit.ContextDoneException;
 import java.util.Objects;
@@ -29,7 +28,7 @@ final class ContextChannelOps {
     Object outcome;
     channel.lock.lock();
     try {
-      outcome = channel.sendLocked(value);
+      outcome = channel.sendLocked(value, 0);
     } finally {
       channel.lock.unlock();
     }
@@ -46,20 +45,10 @@ final class ContextChannelOps {
     }
   }
 
-  static <T> T receive(ChannelImpl<T> channel, Context ctx) {
-    Object result = receiveOrClosed(channel, ctx);
-    if (result == Node.CLOSED) {
-      throw new ChannelClosedException("receive from closed channel");
-    }
-    @SuppressWarnings("unchecked") // only T values are ever sent on a ChannelImpl<T>
-    T value = (T) result;
-    return value;
-  }
-
   /**
-   * Like {@link #receive}, but reports a closed and drained channel by returning {@link
-   * Node#CLOSED} instead of throwing: the one path under {@code receive(ctx)}, {@code
-   * receiveOptional(ctx)} and {@code awaitSignal(ctx)}.
+   * A receive that gives up when {@code ctx} is done; {@link ChannelImpl#CLOSED} once closed and
+   * drained: the one path under {@code receive(ctx)}, {@code receiveOptional(ctx)} and {@code
+   * awaitSignal(ctx)}.
    */
   static Object receiveOrClosed(ChannelImpl<?> channel, Context ctx) {
     if (!Contexts.canBeDone(ctx)) {
@@ -83,7 +72,7 @@ final class ContextChannelOps {
       throw doneError(ctx);
     }
     Object received = select.received();
-    return received == null ? Node.CLOSED : received;
+    return received == null ? ChannelImpl.CLOSED : received;
   }
 
   private static ChannelImpl<?> doneCore(Context ctx) {

@@ -2,6 +2,7 @@ package dev.conduit.internal;
 
 import dev.conduit.UncheckedInterruptedException;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
@@ -11,49 +12,92 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The algorithm is Go's: lock every channel involved in one global order; look at the clauses
  * in a fresh random order and complete the first one that is ready; otherwise (no default)
- * queue one node per clause, all sharing one {@link Waiter}, unlock and park. A counterpart that
+ * queue one node per clause, all sharing one {@link Waiter}, in a fresh random order too, unlock
+ * and wait. A counterpart that
  * claims any of the nodes decides the shared waiter, so exactly one clause fires and the other
  * channels neither gain nor lose a value. On waking, the select unlinks its other nodes.
  *
  * <p>Holding all the locks while checking and queueing is what keeps a clause from being
  * claimed while the select is still deciding; the random order is what makes the choice among
- * ready clauses uniform.
+ * ready clauses uniform, and queueing in random order is what keeps it uniform when a counterpart
+ * arrives later and meets several of the select's nodes in one queue (two send clauses on one
+ * channel, Go's {@code TestPseudoRandomSend}).
+ *
+ * <p>Set-up allocates one node per clause and nothing else for up to two clauses: the select
+ * itself is the shared waiter, and the clauses live in their nodes. More clauses add a
+ * permutation and a lock-order array per run.
  *
  * <p>One instance serves one thread at a time; it may be run again after it returns.
  */
-public final class SelectCore {
+public final class SelectCore extends Waiter {
   /** {@link #run} result: the default clause was taken. */
   public static final int DEFAULT = -4;
 
   /** {@link #run} result: the deadline passed first. */
   public static final int TIMED_OUT = Waiter.TIMED_OUT;
 
-  private ChannelImpl<?>[] channels = new ChannelImpl<?>[4];
-  private boolean[] sends = new boolean[4];
-  private @Nullable Object[] values = new Object[4];
+  private @Nullable Node clause0;
+  private @Nullable Node clause1;
+  private Node @Nullable [] clauses;
   private int size;
   private @Nullable Object received;
 
+  public SelectCore() {
+    super(Thread.currentThread());
+  }
+
   /** Adds a receive clause; returns its index. */
   public int addReceive(ChannelImpl<?> channel) {
-    return add(channel, false, null);
+    return add(channel, false, null, null);
+  }
+
+  /** Adds a receive clause carrying {@code attachment} (its body); returns its index. */
+  public int addReceive(ChannelImpl<?> channel, Object attachment) {
+    return add(channel, false, null, attachment);
   }
 
   /** Adds a send clause; returns its index. */
   public int addSend(ChannelImpl<?> channel, Object value) {
-    return add(channel, true, value);
+    return add(channel, true, value, null);
   }
 
-  private int add(ChannelImpl<?> channel, boolean send, @Nullable Object value) {
-    if (size == channels.length) {
-      channels = Arrays.copyOf(channels, size * 2);
-      sends = Arrays.copyOf(sends, size * 2);
-      values = Arrays.copyOf(values, size * 2);
+  /** Adds a send clause carrying {@code attachment} (its body); returns its index. */
+  public int addSend(ChannelImpl<?> channel, Object value, Object attachment) {
+    return add(channel, true, value, attachment);
+  }
+
+  /** What clause {@code i} was added with: the caller's body for it. */
+  public @Nullable Object attachment(int i) {
+    return clause(i).attachment;
+  }
+
+  private int add(
+      ChannelImpl<?> channel, boolean send, @Nullable Object value, @Nullable Object attachment) {
+    int i = size;
+    Node node = new Node(this, i, channel, send, value);
+    node.attachment = attachment;
+    if (i == 0) {
+      clause0 = node;
+    } else if (i == 1) {
+      clause1 = node;
+    } else {
+      Node[] all = clauses;
+      if (all == null) {
+        all = new Node[8];
+        all[0] = clause0;
+        all[1] = clause1;
+      } else if (i == all.length) {
+        all = Arrays.copyOf(all, i * 2);
+      }
+      all[i] = node;
+      clauses = all;
     }
-    channels[size] = channel;
-    sends[size] = send;
-    values[size] = value;
     return size++;
+  }
+
+  private Node clause(int i) {
+    Node node = i == 0 ? clause0 : i == 1 ? clause1 : Objects.requireNonNull(clauses)[i];
+    return Objects.requireNonNull(node);
   }
 
   /** What the receive clause that fired last received: a value, or null if the channel closed. */
@@ -77,27 +121,27 @@ public final class SelectCore {
     if (n == 0) {
       return hasDefault ? DEFAULT : waitWithoutClauses(deadlineNanos);
     }
+    reset(Thread.currentThread());
     // Two clauses need no permutation array: a random first clause is a uniform choice.
     int[] order = n > 2 ? randomOrder(n) : null;
     int first = n == 2 ? ThreadLocalRandom.current().nextInt(2) : 0;
     ChannelImpl<?>[] locks = n > 2 ? lockOrder(n) : null;
+    boolean spin = true;
     lockAll(locks);
-    boolean locked = true;
-    Node[] nodes;
     try {
       for (int k = 0; k < n; k++) {
-        int i = order != null ? order[k] : (first + k) % n;
-        ChannelImpl<?> channel = channels[i];
+        Node c = clause(order != null ? order[k] : (first + k) % n);
         Object outcome =
-            sends[i] ? channel.sendLocked(values[i]) : channel.receiveLocked();
+            c.sender ? c.channel.sendLocked(Objects.requireNonNull(c.item), 0)
+                : c.channel.receiveLocked();
         if (outcome != ChannelImpl.NOT_READY) {
           unlockAll(locks);
-          locked = false;
+          locks = NOTHING;
           Object result = ChannelImpl.complete(outcome);
-          if (!sends[i]) {
+          if (!c.sender) {
             received = result;
           }
-          return i;
+          return c.clause;
         }
       }
       if (hasDefault) {
@@ -107,22 +151,24 @@ public final class SelectCore {
         return TIMED_OUT;
       }
       ChannelImpl.failIfInterrupted();
-      Waiter waiter = new Waiter(Thread.currentThread());
-      nodes = new Node[n];
-      for (int i = 0; i < n; i++) {
-        Node node = new Node(waiter, i, channels[i], sends[i], values[i]);
-        nodes[i] = node;
-        channels[i].enqueue(node);
+      // Queue in the same random order: a counterpart that arrives later and finds several of
+      // these nodes in one queue then takes a random one, not always the first clause.
+      for (int k = 0; k < n; k++) {
+        Node c = clause(order != null ? order[k] : (first + k) % n);
+        c.result = null;
+        spin &= c.channel.isFirst(c);
+        c.channel.enqueue(c);
       }
     } finally {
-      if (locked) {
+      if (locks != NOTHING) {
         unlockAll(locks);
       }
     }
-    int winner = nodes[0].waiter.await(deadlineNanos);
+    int winner = await(deadlineNanos, spin);
     for (int i = 0; i < n; i++) {
       if (i != winner) {
-        nodes[i].channel.dequeue(nodes[i]);
+        Node c = clause(i);
+        c.channel.dequeue(c);
       }
     }
     if (winner == Waiter.INTERRUPTED) {
@@ -131,8 +177,8 @@ public final class SelectCore {
     if (winner == Waiter.TIMED_OUT) {
       return TIMED_OUT;
     }
-    Node won = nodes[winner];
-    if (sends[winner]) {
+    Node won = clause(winner);
+    if (won.sender) {
       if (won.result == Node.CLOSED) {
         throw ChannelImpl.sendOnClosed();
       }
@@ -160,6 +206,9 @@ public final class SelectCore {
     }
   }
 
+  /** Marks locks already released (the lock arrays are null for one or two clauses). */
+  private static final ChannelImpl<?>[] NOTHING = new ChannelImpl<?>[0];
+
   private static int[] randomOrder(int n) {
     int[] order = new int[n];
     ThreadLocalRandom random = ThreadLocalRandom.current();
@@ -173,7 +222,10 @@ public final class SelectCore {
 
   /** The distinct channels, sorted by id so that every select locks in the same order. */
   private ChannelImpl<?>[] lockOrder(int n) {
-    ChannelImpl<?>[] sorted = Arrays.copyOf(channels, n);
+    ChannelImpl<?>[] sorted = new ChannelImpl<?>[n];
+    for (int i = 0; i < n; i++) {
+      sorted[i] = (ChannelImpl<?>) clause(i).channel;
+    }
     // Insertion sort: selects have a handful of clauses.
     for (int i = 1; i < n; i++) {
       ChannelImpl<?> c = sorted[i];
@@ -199,13 +251,13 @@ public final class SelectCore {
    */
   private void lockAll(ChannelImpl<?> @Nullable [] locks) {
     if (locks != null) {
-      for (ChannelImpl<?> c : locks) {
+      for (ChannelEngine c : locks) {
         c.lock.lock();
       }
       return;
     }
-    ChannelImpl<?> a = channels[0];
-    ChannelImpl<?> b = size == 2 ? channels[1] : a;
+    ChannelEngine a = clause(0).channel;
+    ChannelEngine b = size == 2 ? clause(1).channel : a;
     if (b == a) {
       a.lock.lock();
     } else if (a.id < b.id) {
@@ -224,8 +276,8 @@ public final class SelectCore {
       }
       return;
     }
-    ChannelImpl<?> a = channels[0];
-    ChannelImpl<?> b = size == 2 ? channels[1] : a;
+    ChannelEngine a = clause(0).channel;
+    ChannelEngine b = size == 2 ? clause(1).channel : a;
     a.lock.unlock();
     if (b != a) {
       b.lock.unlock();

@@ -39,6 +39,20 @@ final class WaitQueue {
     return null;
   }
 
+  /** Like {@link #pollClaimed(Object)} for a receiver, handing it a value as item and bits. */
+  @Nullable Node pollClaimed(Object item, long bits) {
+    Node node;
+    while ((node = head) != null) {
+      unlink(node);
+      node.result = item;
+      node.bits = bits;
+      if (node.tryClaim()) {
+        return node;
+      }
+    }
+    return null;
+  }
+
   /** Whether no node is queued (nodes already decided elsewhere count until they are dropped). */
   boolean isEmpty() {
     return head == null;

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Lincheck runs over two channels of one capacity (the subclasses fix 0, 1 and 2): linearizability
+ * Lincheck runs over two channels of one capacity (the subclasses fix 0, 1 and 2, each for {@code
+ * Channel} and for {@code RawChannel}, the two kinds the one engine runs): linearizability
  * of {@code send}, {@code receive}, {@code trySend}, {@code tryReceive} and {@code close}, and of
  * two-clause selects (receive from {@code a} or {@code b}; receive from {@code a} or send to {@code
  * b}; each with and without {@code orElse}), including select's exactly-one-clause rule.
@@ -125,6 +126,9 @@ abstract class ChannelLincheckTestBase extends ChannelOperations {
       receives.add(fixedActor("receiveA"));
     }
     scenarios.add(parallel(sends, receives));
+    if (raw()) {
+      return scenarios; // the rest are selects, which raw channels do not have
+    }
     // A select receives from whichever channel gets a value, twice; both sends must complete.
     scenarios.add(
         parallel(

@@ -2,6 +2,7 @@ package dev.conduit.lincheck;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.jetbrains.kotlinx.lincheck.Actor;
@@ -59,8 +60,17 @@ public final class ChannelScenarioGenerator extends ExecutionGenerator {
     "selectReceiveASendBOrElse"
   };
 
+  /** What the racing threads pick from on raw channels, which have no select. */
+  private static final String[] ANY_RAW =
+      Arrays.stream(ANY).filter(op -> !op.startsWith("select")).toArray(String[]::new);
+
+  private static final String[] NEVER_WAITS_RAW =
+      Arrays.stream(NEVER_WAITS).filter(op -> !op.startsWith("select")).toArray(String[]::new);
+
   private final Random random;
   private final int capacity;
+  private final String[] any;
+  private final String[] neverWaits;
   private int nextValue;
 
   public ChannelScenarioGenerator(
@@ -68,6 +78,9 @@ public final class ChannelScenarioGenerator extends ExecutionGenerator {
     super(configuration, structure);
     this.random = randomProvider.createRandom();
     this.capacity = ChannelOperations.capacityOf(configuration.getTestClass());
+    boolean raw = ChannelOperations.rawOf(configuration.getTestClass());
+    this.any = raw ? ANY_RAW : ANY;
+    this.neverWaits = raw ? NEVER_WAITS_RAW : NEVER_WAITS;
   }
 
   @Override
@@ -83,13 +96,13 @@ public final class ChannelScenarioGenerator extends ExecutionGenerator {
     for (int t = 0; t < threads - 1; t++) {
       List<Actor> thread = new ArrayList<>();
       for (int i = 0; i < perThread; i++) {
-        thread.add(actor(ANY[random.nextInt(ANY.length)]));
+        thread.add(actor(any[random.nextInt(any.length)]));
       }
       parallel.add(thread);
     }
     List<Actor> closer = new ArrayList<>();
     for (int i = 0; i < perThread - 2; i++) {
-      closer.add(actor(NEVER_WAITS[random.nextInt(NEVER_WAITS.length)]));
+      closer.add(actor(neverWaits[random.nextInt(neverWaits.length)]));
     }
     boolean aFirst = random.nextBoolean();
     closer.add(actor(aFirst ? "closeA" : "closeB"));
