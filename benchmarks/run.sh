@@ -12,10 +12,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-java_bin=java
-if [ -n "${JAVA_HOME:-}" ]; then
-  java_bin="$JAVA_HOME/bin/java"
-fi
+# The benchmarks jar needs a JDK 21+ to run, which need not be the default java.
+. bin/find-jdk.sh
+conduit_use_jdk
+java_bin="$JAVA_HOME/bin/java"
 
 mvn -q -B -pl benchmarks -am package -DskipTests
 

@@ -36,7 +36,8 @@ conduit_use_jdk() {
   jdk=$(conduit_find_jdk)
   if [ -z "$jdk" ]; then
     echo "error: Conduit needs a JDK 21 or newer, and none was found." >&2
-    echo "Install one (for example Temurin 21 or 25) and point JAVA_HOME at it." >&2
+    echo "Install one (for example Eclipse Temurin 21 or 25, or your system's openjdk-21-jdk):" >&2
+    echo "it is found under /usr/lib/jvm and the other usual places, or point JAVA_HOME at it." >&2
     exit 1
   fi
   export JAVA_HOME=$jdk

@@ -12,7 +12,7 @@ conduit_use_jdk
 export JAVA_HOME
 
 echo "corpus: building conduit-vet" >&2
-(cd "$root" && mvn -B -q -Dstyle.color=never -pl cli -am install -DskipTests -Dinvoker.skip) >&2
+(cd "$root" && mvn -B -q -Dstyle.color=never -pl cli -am package -DskipTests) >&2
 echo "corpus: fetching sources jars and resolving their dependencies" >&2
 (cd "$here" && mvn -B -q -Dstyle.color=never generate-sources) >&2
 

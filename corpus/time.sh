@@ -29,10 +29,16 @@ find "$sources" -name '*.java' | sort > "$work/files.txt"
 classpath="$(cat "$here/target/classpath.txt")"
 
 # Error Prone alone, and Error Prone with Conduit's checks and processor, as processor paths.
-(cd "$root" && mvn -B -q -Dstyle.color=never -pl cli dependency:build-classpath -DincludeScope=runtime \
-  -DexcludeGroupIds=dev.conduit -Dmdep.outputFile="$work/ep-path.txt") >&2
-(cd "$root" && mvn -B -q -Dstyle.color=never -pl cli dependency:build-classpath -DincludeScope=runtime \
-  -Dmdep.outputFile="$work/conduit-path.txt") >&2
+# Built in the same reactor (-am), so the Conduit jars are this checkout's, never snapshots an
+# earlier command left in the local repository. Every module of the reactor writes the file in
+# turn; cli, which depends on all the others, comes last and its class path is the one kept.
+for excluded in dev.conduit ""; do
+  out="$work/conduit-path.txt"
+  [ -n "$excluded" ] && out="$work/ep-path.txt"
+  (cd "$root" && mvn -B -q -Dstyle.color=never -pl cli -am package -DskipTests \
+    dependency:build-classpath -DincludeScope=runtime -DexcludeGroupIds="$excluded" \
+    -Dmdep.outputFile="$out") >&2
+done
 ep_path="$(cat "$work/ep-path.txt")"
 conduit_path="$(cat "$work/conduit-path.txt")"
 rules=""

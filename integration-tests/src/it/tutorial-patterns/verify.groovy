@@ -13,23 +13,32 @@ assert log.contains('Tests run: 12, Failures: 0, Errors: 0, Skipped: 0') : 'Patt
 // saw the code that uses it.
 assert new File(basedir, 'target/generated-sources/annotations/com/example/patterns/TokenCacheTokenRequestChannel.java').isFile()
 
-// README.md's Maven setup is this project's, copied: the <configuration> of its compiler plugin
-// must match this pom's, line for line (indentation aside), with the filtered versions written
-// as the properties the README declares.
+// README.md's Maven setup is this project's, copied: the BOM import, the runtime dependency, the
+// toolchains plugin and the compiler plugin must match this pom's, line for line (indentation
+// aside), once the README's own properties are substituted. The pom compared is the one that was
+// built (filtered), so the versions the README names are the versions this test used.
 def root = new File(basedir, '../../../..').canonicalFile
 def readme = new File(root, 'README.md').text
-def sourcePom = new File(root, 'integration-tests/src/it/tutorial-patterns/pom.xml').text
-def configuration = { String text ->
-  def start = text.indexOf('<configuration>')
-  def end = text.indexOf('</configuration>', start)
-  assert start >= 0 && end > start
+def mavenSection = readme.substring(readme.indexOf('```xml', readme.indexOf('### Maven')) + 6)
+def documented = mavenSection.substring(0, mavenSection.indexOf('```'))
+(documented =~ /<((?:conduit|errorprone)\.version)>([^<]+)</).each { all, name, value ->
+  documented = documented.replace('${' + name + '}', value)
+}
+def built = new File(basedir, 'pom.xml').text
+// The <tag> element that contains <artifactId>artifactId</artifactId>, as trimmed lines.
+def element = { String text, String tag, String artifactId ->
+  def at = text.indexOf("<artifactId>${artifactId}</artifactId>")
+  assert at >= 0 : "no ${artifactId} in:\n${text}"
+  def start = text.lastIndexOf("<${tag}>", at)
+  def end = text.indexOf("</${tag}>", at)
+  assert start >= 0 && end > at
   text.substring(start, end).readLines()*.trim().findAll { it }
 }
-def mavenSection = readme.substring(readme.indexOf('```xml', readme.indexOf('### Maven')))
-def documented = configuration(mavenSection)
-def tested = configuration(sourcePom
-    .replace('@conduit.version@', '${conduit.version}')
-    .replace('@errorprone.version@', '${errorprone.version}'))
-assert documented == tested : "README.md's Maven setup drifted from tutorial-patterns/pom.xml:\n" +
-    "README:\n${documented.join('\n')}\n\npom:\n${tested.join('\n')}"
+[['dependencyManagement', 'conduit-bom'], ['dependency', 'conduit-runtime'],
+ ['plugin', 'maven-toolchains-plugin'], ['plugin', 'maven-compiler-plugin']].each { tag, id ->
+  def inReadme = element(documented, tag, id)
+  def inPom = element(built, tag, id)
+  assert inReadme == inPom : "README.md's Maven setup drifted from tutorial-patterns/pom.xml " +
+      "(<${tag}> of ${id}):\nREADME:\n${inReadme.join('\n')}\n\npom:\n${inPom.join('\n')}"
+}
 true
