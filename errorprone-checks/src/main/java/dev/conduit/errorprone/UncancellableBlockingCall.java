@@ -163,33 +163,12 @@ public final class UncancellableBlockingCall extends BugChecker
                     names,
                     scope.size() == 1 ? "is" : "are",
                     select ? "add an onDone(ctx, ...) clause" : "pass the context to it")
-                    + graceNote(live, done));
+                    + DoneContexts.graceNote(live, done));
     if (scope.size() == 1 && !select) {
       fix(tree, scope.get(0).symbol().getSimpleName().toString(), state)
           .ifPresent(description::addFix);
     }
     return description.build();
-  }
-
-  /**
-   * Names the contexts left out of the advice because a wait for them ran on every path here, and
-   * the way Go's shutdown code waits after one: a grace context.
-   */
-  private static String graceNote(List<InScope> live, Set<Symbol> done) {
-    List<String> finished =
-        live.stream()
-            .filter(c -> done.contains(c.symbol()))
-            .map(c -> c.symbol().getSimpleName().toString())
-            .distinct()
-            .toList();
-    if (finished.isEmpty()) {
-      return "";
-    }
-    String first = finished.get(0);
-    return String.format(
-        " ('%s' is already done here, so it would give up at once; to bound a shutdown wait, use a"
-            + " grace context such as %s.withoutCancel().withTimeout(d))",
-        String.join("', '", finished), first);
   }
 
   private static Optional<SuggestedFix> fix(

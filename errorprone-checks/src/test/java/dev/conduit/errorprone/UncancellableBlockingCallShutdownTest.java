@@ -68,7 +68,7 @@ class UncancellableBlockingCallShutdownTest {
         .doTest();
   }
 
-  /** Formerly a visible TODO: the starter's close ends every wait, and ctx is done at wg.await(). */
+  /** Formerly a visible TODO: the starter's close ends every wait; ctx is done at wg.await(). */
   @Test
   void workersWaitingOnAQuitChannelTheMethodCloses() {
     helper
@@ -234,6 +234,44 @@ class UncancellableBlockingCallShutdownTest {
             "      wg.await();",
             "      ctx.awaitDone();",
             "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  /** Known false findings, kept visible: closes and waits for the context the rule cannot see. */
+  @Test
+  void todo_closesAndDrainsOutOfSight() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            "import static dev.conduit.Go.go;",
+            "import dev.conduit.Channel;",
+            "import dev.conduit.Context;",
+            "import dev.conduit.WaitGroup;",
+            "class Test {",
+            "  static void helper(Context ctx) {",
+            "    Channel<Void> quit = Channel.unbuffered();",
+            "    // TODO: stop(quit) closes it, but the rule follows no helper",
+            "    // BUG: Diagnostic contains: awaitSignal() blocks",
+            "    go(() -> quit.awaitSignal());",
+            "    stop(quit);",
+            "  }",
+            "  static void stop(Channel<Void> quit) {",
+            "    quit.close();",
+            "  }",
+            "  static void reference(Context ctx) {",
+            "    Channel<Void> quit = Channel.unbuffered();",
+            "    // TODO: quit::close is a close, but only a written quit.close() counts",
+            "    // BUG: Diagnostic contains: awaitSignal() blocks",
+            "    go(() -> quit.awaitSignal());",
+            "    ctx.afterFunc(quit::close);",
+            "  }",
+            "  static void drained(Context ctx, WaitGroup wg) {",
+            "    for (Void v : ctx.done()) {}",
+            "    // TODO: ctx is done once the loop ends; the advice should not name it",
+            "    // BUG: Diagnostic contains: Did you mean 'wg.await(ctx);'",
+            "    wg.await();",
             "  }",
             "}")
         .doTest();

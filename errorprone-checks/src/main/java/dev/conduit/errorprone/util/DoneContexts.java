@@ -114,6 +114,27 @@ public final class DoneContexts {
     return now;
   }
 
+  /**
+   * Names the contexts left out of the advice because a wait for them ran on every path here, and
+   * the way Go's shutdown code waits after one: a grace context.
+   */
+  public static String graceNote(List<ContextScope.InScope> live, Set<Symbol> done) {
+    List<String> finished =
+        live.stream()
+            .filter(c -> done.contains(c.symbol()))
+            .map(c -> c.symbol().getSimpleName().toString())
+            .distinct()
+            .toList();
+    if (finished.isEmpty()) {
+      return "";
+    }
+    String first = finished.get(0);
+    return String.format(
+        " ('%s' is already done here, so it would give up at once; to bound a shutdown wait, use a"
+            + " grace context such as %s.withoutCancel().withTimeout(d))",
+        String.join("', '", finished), first);
+  }
+
   private static void flow(
       Block to, Set<Symbol> along, Map<Block, Set<Symbol>> in, Deque<Block> work) {
     Set<Symbol> current = in.get(to);
