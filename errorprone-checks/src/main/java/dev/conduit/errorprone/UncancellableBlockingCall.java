@@ -24,16 +24,19 @@ import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.tree.JCTree;
 import dev.conduit.errorprone.util.ConduitApi;
 import dev.conduit.errorprone.util.ContextScope;
 import dev.conduit.errorprone.util.ContextScope.InScope;
 import dev.conduit.errorprone.util.Docs;
+import dev.conduit.errorprone.util.DoneContexts;
 import dev.conduit.errorprone.util.Goroutines;
 import dev.conduit.errorprone.util.Guard;
 import dev.conduit.errorprone.util.LocalChannels;
 import dev.conduit.errorprone.util.LocalChannels.LocalChannel;
 import dev.conduit.errorprone.util.Presence;
+import dev.conduit.errorprone.util.QuitChannels;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -115,21 +118,32 @@ public final class UncancellableBlockingCall extends BugChecker
       return Description.NO_MATCH;
     }
     // A root, or withCancel() of one, wakes nobody: its only canceller is the code now blocked.
-    List<InScope> scope =
-        ContextScope.innermost(
-            ContextScope.at(state.getPath(), state).stream()
-                .filter(c -> !ContextScope.onlyCancelledByHolder(c, state))
-                .toList(),
-            state);
-    if (scope.isEmpty()
+    List<InScope> live =
+        ContextScope.at(state.getPath(), state).stream()
+            .filter(c -> !ContextScope.onlyCancelledByHolder(c, state))
+            .toList();
+    if (live.isEmpty()
         || (send && cannotBlock(tree, state))
         || (!send && !select && waitsForOwnWorkers(tree, state))
+        // Go's close(quit) broadcast: the method that started this goroutine ends the wait.
+        || (!send
+            && !select
+            && RECEIVE.matches(tree, state)
+            && QuitChannels.closedByStarter(ASTHelpers.getReceiver(tree), state.getPath(), state))
         // A release in a finally (a semaphore's slot) must run whatever the context says.
         || (!send && !select && RECEIVE.matches(tree, state) && inFinally(state))
         // ctx.done().receive() is Go's <-ctx.Done(): waiting for a context is the point.
         || (!send && !select && isDone(ASTHelpers.getReceiver(tree), state))
         || (select && !canBlockForever(tree, state))
         || (WAIT_GROUP_AWAIT.matches(tree, state) && closesNext(state))) {
+      return Description.NO_MATCH;
+    }
+    // After ctx.awaitDone() the context is done: passing it would give up at once.
+    Set<Symbol> done = DoneContexts.at(state.getPath(), state);
+    List<InScope> scope =
+        ContextScope.innermost(
+            live.stream().filter(c -> !done.contains(c.symbol())).toList(), state);
+    if (scope.isEmpty()) {
       return Description.NO_MATCH;
     }
     String names =
@@ -148,7 +162,8 @@ public final class UncancellableBlockingCall extends BugChecker
                     operation,
                     names,
                     scope.size() == 1 ? "is" : "are",
-                    select ? "add an onDone(ctx, ...) clause" : "pass the context to it"));
+                    select ? "add an onDone(ctx, ...) clause" : "pass the context to it")
+                    + DoneContexts.graceNote(live, done));
     if (scope.size() == 1 && !select) {
       fix(tree, scope.get(0).symbol().getSimpleName().toString(), state)
           .ifPresent(description::addFix);
@@ -219,7 +234,9 @@ public final class UncancellableBlockingCall extends BugChecker
       if (ConduitApi.SELECT_START.matches(call, state)) {
         return true;
       }
-      if (WAKING_CLAUSES.contains(ConduitApi.methodName(call)) || receivesDone(call, state)) {
+      if (WAKING_CLAUSES.contains(ConduitApi.methodName(call))
+          || receivesDone(call, state)
+          || receivesQuit(call, state)) {
         return false;
       }
       link = ASTHelpers.getReceiver(call);
@@ -247,6 +264,13 @@ public final class UncancellableBlockingCall extends BugChecker
     return ConduitApi.methodName(clause).equals("onReceive")
         && !clause.getArguments().isEmpty()
         && isDone(clause.getArguments().get(0), state);
+  }
+
+  /** {@code onReceive(quit, ...)} on a quit channel the goroutine's starter closes itself. */
+  private static boolean receivesQuit(MethodInvocationTree clause, VisitorState state) {
+    return ConduitApi.methodName(clause).equals("onReceive")
+        && !clause.getArguments().isEmpty()
+        && QuitChannels.closedByStarter(clause.getArguments().get(0), state.getPath(), state);
   }
 
   private static boolean isDone(ExpressionTree channel, VisitorState state) {

@@ -265,42 +265,6 @@ class UncancellableBlockingCallTest {
         .doTest();
   }
 
-  /**
-   * A known false finding, kept visible: Go's shutdown broadcast written inline. The workers wait
-   * on a quit channel that this method closes once its context is done; awaitSignal(ctx) would
-   * make them give up instead of finishing their work. Today it is reported (the hand-off
-   * exemption covers a goroutine's send and the method's receive, not the reverse); moving the
-   * worker into a method without a context, as the tutorial's Shutdown does, avoids it. Likewise
-   * the wait after ctx.awaitDone(), where the context in scope is known to be done.
-   */
-  @Test
-  void todo_workersWaitingOnAQuitChannelTheMethodClosesAreReported() {
-    helper
-        .addSourceLines(
-            "Test.java",
-            "import dev.conduit.Channel;",
-            "import dev.conduit.Context;",
-            "import dev.conduit.WaitGroup;",
-            "class Test {",
-            "  static void run(Context ctx, int workers) {",
-            "    Channel<Void> quit = Channel.unbuffered();",
-            "    WaitGroup wg = new WaitGroup();",
-            "    for (int i = 0; i < workers; i++) {",
-            "      // TODO: not a mistake, the method itself ends the wait by closing quit",
-            "      // BUG: Diagnostic contains: awaitSignal() blocks",
-            "      wg.go(() -> quit.awaitSignal());",
-            "    }",
-            "    ctx.awaitDone();",
-            "    quit.close();",
-            "    // TODO: after ctx.awaitDone(), await(ctx) would give up at once: a grace context",
-            "    // (ctx.withoutCancel().withTimeout(d)) is the fix, not ctx",
-            "    // BUG: Diagnostic contains: Did you mean 'wg.await(ctx);'",
-            "    wg.await();",
-            "  }",
-            "}")
-        .doTest();
-  }
-
   @Test
   void fixPassesTheContextToTheNewReceives() {
     refactoring

@@ -3,6 +3,8 @@ package com.example.gooriginals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.conduit.CancellableContext;
+import dev.conduit.Channel;
 import dev.conduit.Context;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -164,6 +166,23 @@ class GoOriginalsTest {
     List<String> heard = TalkPatterns.quitConversation(3, who -> cleaned.add(who));
     assertEquals(List.of("Joe: 0", "Joe: 1", "Joe: 2", "Joe: 3", "Joe says: See you!"), heard);
     assertEquals(List.of("Joe"), cleaned);
+  }
+
+  @Test
+  void gracefulServer() throws Exception {
+    Channel<String> jobs = Channel.unbuffered();
+    List<String> handled = java.util.Collections.synchronizedList(new ArrayList<>());
+    try (CancellableContext ctx = Context.background().withCancel()) {
+      var server =
+          java.util.concurrent.CompletableFuture.runAsync(
+              () -> GracefulServer.serve(ctx, jobs.receiveOnly(), 3, handled::add));
+      for (String job : List.of("a", "b", "c", "d")) {
+        jobs.send(job); // taken by a worker: the pool is running
+      }
+      ctx.cancel();
+      server.get(10, TimeUnit.SECONDS); // returns only once every worker has
+    }
+    assertEquals(Set.of("a", "b", "c", "d"), Set.copyOf(handled));
   }
 
   @Test
