@@ -14,7 +14,6 @@ import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
-import com.sun.tools.javac.processing.JavacProcessingEnvironment;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -23,12 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.checkerframework.errorprone.dataflow.cfg.ControlFlowGraph;
-import org.checkerframework.errorprone.dataflow.cfg.UnderlyingAST;
 import org.checkerframework.errorprone.dataflow.cfg.block.Block;
-import org.checkerframework.errorprone.dataflow.cfg.block.ConditionalBlock;
-import org.checkerframework.errorprone.dataflow.cfg.block.ExceptionBlock;
-import org.checkerframework.errorprone.dataflow.cfg.block.SingleSuccessorBlock;
-import org.checkerframework.errorprone.dataflow.cfg.builder.CFGBuilder;
 import org.checkerframework.errorprone.dataflow.cfg.node.AssignmentNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.LocalVariableNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.MethodInvocationNode;
@@ -69,7 +63,7 @@ public final class DoneContexts {
     if (owner == null || !waitsForAContext(owner.getLeaf(), state)) {
       return Set.of(); // The usual case, and no graph to build.
     }
-    ControlFlowGraph cfg = build(owner, state);
+    ControlFlowGraph cfg = FlowGraphs.of(owner, state);
     Map<Block, Set<Symbol>> in = new HashMap<>();
     in.put(cfg.getEntryBlock(), new HashSet<>());
     Deque<Block> work = new ArrayDeque<>(List.of(cfg.getEntryBlock()));
@@ -82,17 +76,9 @@ public final class DoneContexts {
       Set<Symbol> before = in.get(block);
       Set<Symbol> out = new HashSet<>(before);
       block.getNodes().forEach(node -> apply(node, out, state));
-      if (block instanceof ConditionalBlock conditional) {
-        flow(conditional.getThenSuccessor(), out, in, work);
-        flow(conditional.getElseSuccessor(), out, in, work);
-      } else if (block instanceof SingleSuccessorBlock single && single.getSuccessor() != null) {
-        flow(single.getSuccessor(), out, in, work);
-      }
-      if (block instanceof ExceptionBlock exceptional) {
-        exceptional
-            .getExceptionalSuccessors()
-            .values()
-            .forEach(blocks -> blocks.forEach(to -> flow(to, before, in, work)));
+      for (FlowGraphs.Edge edge : FlowGraphs.successors(block)) {
+        // A node that threw did not finish: its wait proves nothing on the exceptional edge.
+        flow(edge.to(), edge.exceptional() ? before : out, in, work);
       }
     }
     Set<Node> nodes = cfg.getNodesCorrespondingToTree(at.getLeaf());
@@ -202,29 +188,5 @@ public final class DoneContexts {
       }
     }
     return null;
-  }
-
-  private static ControlFlowGraph build(TreePath owner, VisitorState state) {
-    ClassTree enclosingClass = null;
-    MethodTree enclosingMethod = null;
-    for (Tree tree : owner) {
-      if (tree instanceof MethodTree method && enclosingMethod == null) {
-        enclosingMethod = method;
-      }
-      if (tree instanceof ClassTree cls) {
-        enclosingClass = cls;
-        break;
-      }
-    }
-    UnderlyingAST ast =
-        owner.getLeaf() instanceof LambdaExpressionTree lambda
-            ? new UnderlyingAST.CFGLambda(lambda, enclosingClass, enclosingMethod)
-            : new UnderlyingAST.CFGMethod((MethodTree) owner.getLeaf(), enclosingClass);
-    return CFGBuilder.build(
-        owner.getCompilationUnit(),
-        ast,
-        false,
-        false,
-        JavacProcessingEnvironment.instance(state.context));
   }
 }
