@@ -85,16 +85,23 @@ public final class Bench implements LanguageClient {
     String uri = heapFile.toUri().toString();
     String base = Files.readString(heapFile);
     long after50 = 0;
+    StringBuilder readings = new StringBuilder();
     for (int i = 1; i <= heapEdits; i++) {
       edit(uri, base + "\n// edit " + i + "\n");
       if (i == Math.min(50, heapEdits)) {
         after50 = heap();
+      } else if (i % 500 == 0 && i < heapEdits) {
+        // Readings on the way show a trend, which one pair of readings cannot.
+        readings.append(String.format(Locale.ROOT, " %d: %.1f MB;", i, heap() / 1e6));
       }
     }
     long afterAll = heap();
     System.out.printf(
         Locale.ROOT, "used heap after a full GC: after 50 edits %.1f MB, after %d edits %.1f MB%n",
         after50 / 1e6, heapEdits, afterAll / 1e6);
+    if (readings.length() > 0) {
+      System.out.println("  on the way:" + readings);
+    }
     server.shutdown().get(30, TimeUnit.SECONDS);
   }
 
