@@ -1,14 +1,10 @@
 package dev.conduit.errorprone.util;
 
 import com.google.errorprone.VisitorState;
-import com.sun.source.tree.ClassTree;
-import com.sun.source.tree.LambdaExpressionTree;
-import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
-import com.sun.tools.javac.processing.JavacProcessingEnvironment;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -20,12 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.checkerframework.errorprone.dataflow.cfg.ControlFlowGraph;
-import org.checkerframework.errorprone.dataflow.cfg.UnderlyingAST;
 import org.checkerframework.errorprone.dataflow.cfg.block.Block;
 import org.checkerframework.errorprone.dataflow.cfg.block.ConditionalBlock;
 import org.checkerframework.errorprone.dataflow.cfg.block.ExceptionBlock;
 import org.checkerframework.errorprone.dataflow.cfg.block.SingleSuccessorBlock;
-import org.checkerframework.errorprone.dataflow.cfg.builder.CFGBuilder;
 import org.checkerframework.errorprone.dataflow.cfg.node.Node;
 import org.jspecify.annotations.Nullable;
 
@@ -104,7 +98,7 @@ public final class CancelFlow {
    */
   public static Result analyze(
       TreePath bodyOwner, Map<Tree, CancelHandles.Kind> tracked, VisitorState state) {
-    ControlFlowGraph cfg = buildGraph(bodyOwner, state);
+    ControlFlowGraph cfg = FlowGraphs.of(bodyOwner, state);
     Transfer transfer = new Transfer(tracked, state);
     VoidReturns voidReturns = new VoidReturns(bodyOwner, cfg, state);
     Map<Block, State> in = new LinkedHashMap<>();
@@ -194,29 +188,5 @@ public final class CancelFlow {
           .forEach(blocks -> blocks.forEach(to -> successors.add(new Edge(to, true))));
     }
     return successors;
-  }
-
-  private static ControlFlowGraph buildGraph(TreePath bodyOwner, VisitorState state) {
-    ClassTree enclosingClass = null;
-    MethodTree enclosingMethod = null;
-    for (Tree tree : bodyOwner) {
-      if (tree instanceof MethodTree method && enclosingMethod == null) {
-        enclosingMethod = method;
-      }
-      if (tree instanceof ClassTree cls) {
-        enclosingClass = cls;
-        break;
-      }
-    }
-    UnderlyingAST ast =
-        bodyOwner.getLeaf() instanceof LambdaExpressionTree lambda
-            ? new UnderlyingAST.CFGLambda(lambda, enclosingClass, enclosingMethod)
-            : new UnderlyingAST.CFGMethod((MethodTree) bodyOwner.getLeaf(), enclosingClass);
-    return CFGBuilder.build(
-        bodyOwner.getCompilationUnit(),
-        ast,
-        false,
-        false,
-        JavacProcessingEnvironment.instance(state.context));
   }
 }
