@@ -3,6 +3,7 @@ package dev.conduit.errorprone;
 import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 
+import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
@@ -36,6 +37,7 @@ import javax.inject.Inject;
  * another select clause, an early return). The send then blocks forever, and the goroutine with
  * everything it references is never freed.
  */
+@AutoService(BugChecker.class)
 @BugPattern(
     summary =
         "A goroutine's send on an unbuffered channel can block forever once the receiver stops"

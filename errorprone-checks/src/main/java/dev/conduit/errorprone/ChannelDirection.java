@@ -3,6 +3,7 @@ package dev.conduit.errorprone;
 import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 
+import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
@@ -58,6 +59,7 @@ import org.jspecify.annotations.Nullable;
  * {@code @ReceiveOnly} one, and no directional channel flowing where the opposite direction or an
  * unannotated channel is declared.
  */
+@AutoService(BugChecker.class)
 @BugPattern(
     summary = "A channel is used against its declared direction (@SendOnly or @ReceiveOnly).",
     severity = ERROR,

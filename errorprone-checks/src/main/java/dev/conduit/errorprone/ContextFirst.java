@@ -3,6 +3,7 @@ package dev.conduit.errorprone;
 import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 
+import com.google.auto.service.AutoService;
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
@@ -28,6 +29,7 @@ import javax.inject.Inject;
  * Go's convention, checked by revive's context-as-argument: a {@code Context} parameter comes
  * first, so every call site reads the same way and the context is never lost among the others.
  */
+@AutoService(BugChecker.class)
 @BugPattern(
     summary = "A Context parameter should be the first parameter of its method or constructor.",
     severity = ERROR,

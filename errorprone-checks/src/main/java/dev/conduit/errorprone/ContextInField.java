@@ -3,6 +3,7 @@ package dev.conduit.errorprone;
 import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 
+import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
@@ -32,6 +33,7 @@ import javax.lang.model.element.ElementKind;
  * Go's containedctx: a {@code Context} kept in a field outlives the call it belongs to, so later
  * calls run under a cancellation and deadline that are not theirs.
  */
+@AutoService(BugChecker.class)
 @BugPattern(
     summary =
         "A Context is stored in a field; pass it as the first parameter of each call instead.",

@@ -3,6 +3,7 @@ package dev.conduit.errorprone;
 import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 
+import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
@@ -41,6 +42,7 @@ import javax.inject.Inject;
  * todo()}) instead, so the callee no longer stops when the caller's work is cancelled or times out.
  * {@code ctx.withoutCancel()} is the explicit way to detach and is not reported.
  */
+@AutoService(BugChecker.class)
 @BugPattern(
     summary = "Context.background() or todo() is passed where a Context is already in scope.",
     severity = ERROR,

@@ -3,6 +3,7 @@ package dev.conduit.errorprone;
 import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 
+import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
@@ -22,6 +23,7 @@ import javax.inject.Inject;
  * Closing a closed channel throws, as it panics in Go: the same channel closed twice on one path,
  * closed in a loop, or closed by more than one goroutine, without being reassigned in between.
  */
+@AutoService(BugChecker.class)
 @BugPattern(
     summary = "A channel may be closed twice; closing a closed channel throws.",
     severity = ERROR,

@@ -3,6 +3,7 @@ package dev.conduit.errorprone;
 import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 
+import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
@@ -45,6 +46,7 @@ import org.jspecify.annotations.Nullable;
  * Go vet's lostcancel for Conduit: a cancellable context (or a ticker) must be released on every
  * path from its creation to the exit of the method or lambda that created it.
  */
+@AutoService(BugChecker.class)
 @BugPattern(
     summary = "A cancellable context or ticker is not released on every path, so it leaks.",
     severity = ERROR,

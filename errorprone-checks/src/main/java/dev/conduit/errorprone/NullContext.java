@@ -3,6 +3,7 @@ package dev.conduit.errorprone;
 import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 
+import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
@@ -35,6 +36,7 @@ import java.util.Set;
 import javax.inject.Inject;
 
 /** Go's staticcheck SA1012: {@code null} passed where a {@code Context} is expected. */
+@AutoService(BugChecker.class)
 @BugPattern(
     summary = "null is passed as a Context; pass Context.todo() when no context is at hand.",
     severity = ERROR,

@@ -4,6 +4,7 @@ import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
 
+import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
@@ -47,6 +48,7 @@ import javax.inject.Inject;
  * A blocking channel, WaitGroup or select operation that cannot give up although the code has a
  * context: when the context is cancelled, the goroutine stays blocked instead of returning.
  */
+@AutoService(BugChecker.class)
 @BugPattern(
     summary = "A blocking call ignores the Context in scope; use the form that takes the context.",
     severity = ERROR,

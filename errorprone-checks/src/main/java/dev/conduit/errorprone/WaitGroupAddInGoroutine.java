@@ -4,6 +4,7 @@ import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
 
+import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
@@ -36,6 +37,7 @@ import org.jspecify.annotations.Nullable;
  * Go's staticcheck SA2000: {@code WaitGroup.add} called inside the goroutine it counts races with
  * {@code await()}, which may see a zero counter and return before the goroutine has even started.
  */
+@AutoService(BugChecker.class)
 @BugPattern(
     summary = "WaitGroup.add is called inside the goroutine it counts; call it before starting it.",
     severity = ERROR,
