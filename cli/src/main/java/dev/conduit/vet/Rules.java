@@ -2,6 +2,7 @@ package dev.conduit.vet;
 
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.bugpatterns.BugChecker;
+import dev.conduit.processor.ErrorId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -20,8 +21,11 @@ import javax.annotation.processing.Processor;
  * them here rather than each keeping a list.
  */
 public final class Rules {
-  /** A rule's name, one-sentence summary and documentation link. */
-  public record Rule(String name, String summary, String link) {}
+  /**
+   * A rule's name, one-sentence summary, documentation link, and the severity it has unless the
+   * build sets another with {@code -Xep:Name:LEVEL}.
+   */
+  public record Rule(String name, String summary, String link, BugPattern.SeverityLevel severity) {}
 
   private final Map<String, Rule> byName;
   private final List<Class<? extends BugChecker>> checkers;
@@ -47,7 +51,7 @@ public final class Rules {
         continue;
       }
       String name = pattern.name().isEmpty() ? provider.type().getSimpleName() : pattern.name();
-      found.put(name, new Rule(name, pattern.summary(), pattern.link()));
+      found.put(name, new Rule(name, pattern.summary(), pattern.link(), pattern.severity()));
       checkers.add(provider.type());
     }
     return new Rules(found, List.copyOf(checkers));
@@ -62,8 +66,29 @@ public final class Rules {
     return checkers;
   }
 
+  /** Whether {@code name} is one of the Error Prone rules found. */
   public boolean isKnown(String name) {
     return byName.containsKey(name);
+  }
+
+  /**
+   * The ids that start the processor's error messages ({@code ConduitRequiresContext}, ...), from
+   * the processor's own list. They are always errors.
+   */
+  public static List<String> processorIds() {
+    return ErrorId.ids();
+  }
+
+  /** Whether {@code id} is one of the processor's ids. */
+  public static boolean isProcessorId(String id) {
+    return ErrorId.isId(id);
+  }
+
+  /** Every name {@code --rules} accepts: the Error Prone rules, then the processor's ids. */
+  public List<String> names() {
+    List<String> names = new ArrayList<>(byName.keySet());
+    names.addAll(processorIds());
+    return List.copyOf(names);
   }
 
   /**

@@ -15,7 +15,13 @@ final class Sarif {
     Map<String, Rules.Rule> reported = new TreeMap<>(rules.all());
     for (Finding f : findings) {
       // Processor ids are not Error Prone rules; describe them by their id.
-      reported.putIfAbsent(f.rule(), new Rules.Rule(f.rule(), "Conduit declaration check " + f.rule(), ""));
+      reported.putIfAbsent(
+          f.rule(),
+          new Rules.Rule(
+              f.rule(),
+              "Conduit declaration check " + f.rule(),
+              "",
+              com.google.errorprone.BugPattern.SeverityLevel.ERROR));
     }
     List<String> ruleIds = List.copyOf(reported.keySet());
     StringBuilder out = new StringBuilder();
@@ -46,7 +52,7 @@ final class Sarif {
       out.append(i == 0 ? "\n" : ",\n");
       out.append("        {\"ruleId\": ").append(string(f.rule()));
       out.append(", \"ruleIndex\": ").append(ruleIds.indexOf(f.rule()));
-      out.append(", \"level\": \"error\"");
+      out.append(", \"level\": ").append(string(level(reported.get(f.rule()))));
       out.append(", \"message\": {\"text\": ").append(string(f.message())).append("}");
       out.append(", \"locations\": [{\"physicalLocation\": {");
       out.append("\"artifactLocation\": {\"uri\": ").append(string(uri(f)));
@@ -57,6 +63,15 @@ final class Sarif {
     out.append(findings.isEmpty() ? "]\n" : "\n      ]\n");
     out.append("    }\n  ]\n}\n");
     return out.toString();
+  }
+
+  /** SARIF's level for a rule's default severity: error, warning, or note for a suggestion. */
+  private static String level(Rules.Rule rule) {
+    return switch (rule.severity()) {
+      case ERROR -> "error";
+      case WARNING -> "warning";
+      case SUGGESTION -> "note";
+    };
   }
 
   /**

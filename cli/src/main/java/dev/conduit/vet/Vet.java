@@ -44,16 +44,24 @@ public final class Vet {
       err.println("run conduit-vet --help for usage");
       return USAGE_OR_INPUT_ERROR;
     }
+    Rules rules = Rules.discover();
     if (options.help()) {
-      out.println(Options.USAGE);
+      out.println(help(rules));
       return CLEAN;
     }
-    Rules rules = Rules.discover();
-    for (String rule : options.rules()) {
-      if (!rules.isKnown(rule) && !rule.startsWith("Conduit")) {
-        err.println("conduit-vet: unknown rule " + rule + "; the rules are " + String.join(", ", rules.all().keySet()));
-        return USAGE_OR_INPUT_ERROR;
-      }
+    List<String> unknown =
+        options.rules().stream()
+            .filter(rule -> !rules.isKnown(rule) && !Rules.isProcessorId(rule))
+            .toList();
+    if (!unknown.isEmpty()) {
+      err.println(
+          "conduit-vet: unknown rule"
+              + (unknown.size() == 1 ? " " : "s ")
+              + String.join(", ", unknown)
+              + " in --rules; the valid names are "
+              + String.join(", ", rules.names()));
+      err.println("run conduit-vet --help for what each one reports");
+      return USAGE_OR_INPUT_ERROR;
     }
     VetRun.Result result;
     try {
@@ -83,6 +91,31 @@ public final class Vet {
       return USAGE_OR_INPUT_ERROR;
     }
     return result.findings().isEmpty() ? CLEAN : FINDINGS;
+  }
+
+  /**
+   * The usage text followed by every rule this build of the tool runs, with its default severity
+   * and summary, and the processor's ids: both lists come from where the rules are registered.
+   */
+  static String help(Rules rules) {
+    StringBuilder text = new StringBuilder(Options.USAGE);
+    text.append("\n\nRules (Error Prone checks; the severity is the default a build gets):\n");
+    int width = rules.all().keySet().stream().mapToInt(String::length).max().orElse(0);
+    for (Rules.Rule rule : rules.all().values()) {
+      text.append("  ")
+          .append(rule.name())
+          .append(" ".repeat(width - rule.name().length() + 2))
+          .append(String.format("%-7s", rule.severity()))
+          .append(" ")
+          .append(rule.summary())
+          .append('\n');
+    }
+    text.append("\nProcessor ids (declaration errors, always errors):\n");
+    for (String id : Rules.processorIds()) {
+      text.append("  ").append(id).append('\n');
+    }
+    text.append("\nconduit-vet reports every rule's findings alike; --rules takes any of the names above.");
+    return text.toString();
   }
 
   static String summary(VetRun.Result result) {

@@ -153,7 +153,7 @@ final class VetRun {
       return null;
     }
     String rule = m.group(1);
-    boolean ours = fromErrorProne ? rules.isKnown(rule) : rule.startsWith("Conduit");
+    boolean ours = fromErrorProne ? rules.isKnown(rule) : Rules.isProcessorId(rule);
     if (!ours) {
       return null;
     }

@@ -148,6 +148,43 @@ class VetTest {
     assertThat(help.out()).contains("usage: conduit-vet");
   }
 
+  /** A misspelt processor id is an error, not a filter that quietly matches nothing. */
+  @Test
+  void rulesOptionRejectsAnUnknownProcessorIdListingTheValidNames() {
+    Run run = vet("--rules", "ConduitTypo", sample("clean"));
+    assertUsageError(run, "unknown rule ConduitTypo in --rules; the valid names are ");
+    for (String name : Rules.discover().all().keySet()) {
+      assertThat(run.err()).contains(name);
+    }
+    for (String id : dev.conduit.processor.ErrorId.ids()) {
+      assertThat(run.err()).contains(id);
+    }
+    assertThat(run.out()).isEmpty();
+
+    Run two = vet("--rules", "LostCancel,ConduitTypo,NoSuchRule", sample("clean"));
+    assertUsageError(two, "unknown rules ConduitTypo, NoSuchRule in --rules");
+
+    // A real processor id is accepted and filters as a rule name does.
+    Run id = vet("--rules", "ConduitRequiresContext", sample("direction"));
+    assertThat(id.status()).isEqualTo(Vet.CLEAN);
+    assertThat(id.err()).isEmpty();
+  }
+
+  @Test
+  void helpListsEveryRuleWithItsSeverityAndEveryProcessorId() {
+    Run help = vet("--help");
+    assertThat(help.status()).isEqualTo(Vet.CLEAN);
+    for (Rules.Rule rule : Rules.discover().all().values()) {
+      assertThat(help.out())
+          .containsMatch("(?m)^  " + rule.name() + " +" + rule.severity() + " +" + java.util.regex.Pattern.quote(rule.summary()) + "$");
+    }
+    assertThat(help.out()).containsMatch("(?m)^  ContextFirst +WARNING ");
+    assertThat(help.out()).containsMatch("(?m)^  ChannelDirection +ERROR ");
+    for (String id : dev.conduit.processor.ErrorId.ids()) {
+      assertThat(help.out()).containsMatch("(?m)^  " + id + "$");
+    }
+  }
+
   private static void assertUsageError(Run run, String message) {
     assertThat(run.status()).isEqualTo(Vet.USAGE_OR_INPUT_ERROR);
     assertThat(run.err()).contains(message);
@@ -192,6 +229,7 @@ class VetTest {
     assertThat(sarifRun.at("/tool/driver/name").asText()).isEqualTo("conduit-vet");
     JsonNode result = sarifRun.get("results").get(0);
     assertThat(result.get("ruleId").asText()).isEqualTo("ChannelDirection");
+    assertThat(result.get("level").asText()).isEqualTo("error");
     assertThat(result.at("/locations/0/physicalLocation/region/startLine").asInt()).isEqualTo(10);
     assertThat(result.at("/locations/0/physicalLocation/artifactLocation/uri").asText())
         .endsWith("shop/Orders.java");

@@ -1,10 +1,16 @@
 package dev.conduit.processor;
 
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * The stable ids that start every message of the processor, in brackets. Users and tools may search
  * for them, so an id never changes meaning once released.
+ *
+ * <p>This is the one list of them: conduit-vet's {@code --rules} and its help, and the editor
+ * integration, take the processor's ids from {@link #ids()} rather than keeping their own.
  */
-enum ErrorId {
+public enum ErrorId {
   /** {@code @SendOnly} and {@code @ReceiveOnly} on the same element or type use. */
   CONFLICTING_DIRECTIONS("ConduitConflictingDirections"),
   /** {@code @SendOnly} or {@code @ReceiveOnly} on a type that is not a channel type. */
@@ -30,6 +36,21 @@ enum ErrorId {
 
   ErrorId(String id) {
     this.id = id;
+  }
+
+  /** The id as it appears in messages, {@code ConduitXxx}. */
+  public String id() {
+    return id;
+  }
+
+  /** Every id, in declaration order. */
+  public static List<String> ids() {
+    return Arrays.stream(values()).map(ErrorId::id).toList();
+  }
+
+  /** Whether {@code id} is one of the processor's ids. */
+  public static boolean isId(String id) {
+    return ids().contains(id);
   }
 
   /** The message with its id in front: {@code [ConduitXxx] message}. */
