@@ -1,13 +1,15 @@
-// The build failed for exactly the ten mistakes, each reported by its own rule with its own
-// message at its own file, line and column (as Maven prints them), and nothing else was reported:
-// not the mistake in Suppressed.java, which @SuppressWarnings("ChannelDirection") silences.
+// Every rule ran at its default severity (the pom raises none): the build failed for the
+// correctness rules' errors, and the style rules (ContextFirst, ContextInField) reported their
+// mistakes as warnings. Each mistake was reported by its own rule with its own message at its own
+// file, line and column, and nothing else was reported: not the mistake in Suppressed.java, which
+// @SuppressWarnings("ChannelDirection") silences.
 def log = new File(basedir, 'build.log').text
 
 def expected = [
   'AbandonedSenderMistake.java:[14,43] error: [AbandonedSender] a goroutine sends on unbuffered channel \'ch\', but this method may stop waiting for it (the select at line 17 may take its onTimeout clause instead); the send then blocks forever and the goroutine leaks; give the channel a slot for each send: Channel.buffered(1)',
   'ChannelDirectionMistake.java:[12,22] error: [ChannelDirection] Not allowed: calling receive() on send-only channel \'out\' (declared @SendOnly at line 10)',
-  'ContextFirstMistake.java:[9,42] error: [ContextFirst] Context parameter \'ctx\' is parameter 2 of 2; put it first, as Go code does, so that every call passes its context in the same place',
-  'ContextInFieldMistake.java:[7,24] error: [ContextInField] Context field \'ctx\' outlives the call it came with, so later calls run under a cancellation and deadline that are not theirs; pass the context as the first parameter of each method, or carry it in a record message',
+  'ContextFirstMistake.java:[9,42] warning: [ContextFirst] Context parameter \'ctx\' is parameter 2 of 2; put it first, as Go code does, so that every call passes its context in the same place',
+  'ContextInFieldMistake.java:[7,24] warning: [ContextInField] Context field \'ctx\' outlives the call it came with, so later calls run under a cancellation and deadline that are not theirs; pass the context as the first parameter of each method, or carry it in a record message',
   'ContextPropagationMistake.java:[14,35] error: [ContextPropagation] Context.background() starts a new root although \'ctx\' is in scope, so this work no longer stops when the caller\'s is cancelled or times out; pass the context in scope, or ctx.withoutCancel() to detach on purpose',
   'DoubleCloseMistake.java:[17,15] error: [DoubleClose] channel \'out\' is closed although it may already be closed at line 15, and closing a closed channel throws; close it once, in the one place that owns it, or reassign it before closing again',
   'LostCancelMistake.java:[15,6] error: [LostCancel] This return may be reached without cancelling the handle created on line 13 by Context.withTimeout()',
@@ -16,11 +18,13 @@ def expected = [
   'WaitGroupAddInGoroutineMistake.java:[16,18] error: [WaitGroupAddInGoroutine] wg.add() runs inside the goroutine it counts, so wg.await() may see a zero counter and return before this goroutine has started; call wg.add() before starting the goroutine, or start it with wg.go(...)',
 ]
 
-// Every reported finding, reduced to "File.java:[line,col] error: [Rule] message".
-def prefix = '/src/main/java/com/example/mistakes/'
+// Every reported finding, reduced to "File.java:[line,col] error: [Rule] message" or, for what
+// Maven prints as a [WARNING], "File.java:[line,col] warning: [Rule] message".
+def finding = ~/^\[(ERROR|WARNING)\] .*\/src\/main\/java\/com\/example\/mistakes\/(\S+\.java:\[\d+,\d+\]) (?:error: |warning: )?(\[.*)$/
 def reported = log.readLines()
-    .findAll { it.contains(prefix) && it.contains(' error: ') }
-    .collect { it.substring(it.indexOf(prefix) + prefix.length()) }
+    .collect { it.replace('\\', '/') =~ finding }
+    .findAll { it.matches() }
+    .collect { m -> "${m.group(2)} ${m.group(1).toLowerCase()}: ${m.group(3)}".toString() }
     .toSet()
 
 def missing = expected.findAll { !reported.contains(it) }

@@ -1,5 +1,6 @@
-// The patterns compiled under the processor and every Conduit rule at ERROR with zero findings,
-// and every pattern ran and asserted its outcome.
+// The patterns compiled under the processor and every Conduit rule (the style rules raised to
+// ERROR, the others at their default ERROR) with zero findings, errors or warnings, and every
+// pattern ran and asserted its outcome.
 //
 // The compile proves the rules were loaded, not merely absent: Error Prone rejects an -Xep
 // option that names a check it does not know, so a build whose processor path lost the checks

@@ -1,7 +1,7 @@
 package dev.conduit.errorprone;
 
 import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
-import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
+import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 
 import com.google.auto.service.AutoService;
 import com.google.common.collect.ImmutableSet;
@@ -32,7 +32,7 @@ import javax.inject.Inject;
 @AutoService(BugChecker.class)
 @BugPattern(
     summary = "A Context parameter should be the first parameter of its method or constructor.",
-    severity = ERROR,
+    severity = WARNING,
     linkType = CUSTOM,
     link = Docs.PAGES + "ContextFirst.md")
 public final class ContextFirst extends BugChecker implements MethodTreeMatcher {

@@ -1,7 +1,7 @@
 package dev.conduit.errorprone;
 
 import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
-import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
+import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 
 import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
@@ -37,7 +37,7 @@ import javax.lang.model.element.ElementKind;
 @BugPattern(
     summary =
         "A Context is stored in a field; pass it as the first parameter of each call instead.",
-    severity = ERROR,
+    severity = WARNING,
     linkType = CUSTOM,
     link = Docs.PAGES + "ContextInField.md")
 public final class ContextInField extends BugChecker implements VariableTreeMatcher {
