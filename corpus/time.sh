@@ -44,7 +44,8 @@ conduit_path="$(cat "$work/conduit-path.txt")"
 rules=""
 while read -r checker; do
   [ -n "$checker" ] && rules="$rules -Xep:${checker##*.}:WARN"
-done < "$root/errorprone-checks/src/main/resources/META-INF/services/com.google.errorprone.bugpatterns.BugChecker"
+# The registration file that @AutoService wrote when the package step above compiled the checks.
+done < "$root/errorprone-checks/target/classes/META-INF/services/com.google.errorprone.bugpatterns.BugChecker"
 
 rule_names="$(echo "$rules" | sed 's/ -Xep:\([A-Za-z]*\):WARN/\1|/g; s/|$//')"
 
