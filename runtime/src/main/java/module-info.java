@@ -6,6 +6,7 @@
 module dev.conduit.runtime {
   requires transitive dev.conduit.annotations;
   requires static transitive org.jspecify;
+  requires static com.google.errorprone.annotations;
 
   exports dev.conduit;
 }

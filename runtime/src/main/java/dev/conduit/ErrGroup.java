@@ -1,5 +1,6 @@
 package dev.conduit;
 
+import com.google.errorprone.annotations.concurrent.GuardedBy;
 import java.util.Objects;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.ReentrantLock;
@@ -55,6 +56,7 @@ public final class ErrGroup {
   private final ReentrantLock lock = new ReentrantLock();
 
   // Guarded by lock.
+  @GuardedBy("lock")
   private @Nullable Throwable firstFailure;
 
   private volatile @Nullable Semaphore slots;
@@ -197,7 +199,9 @@ public final class ErrGroup {
       first = earlier == null;
       if (first) {
         firstFailure = failure;
-      } else if (failure != earlier && !(failure instanceof ContextDoneException)) {
+      } else if (earlier != null
+          && failure != earlier
+          && !(failure instanceof ContextDoneException)) {
         earlier.addSuppressed(failure);
       }
     } finally {

@@ -93,7 +93,8 @@ public final class Go {
   }
 
   private static void report(Thread thread, Throwable failure) {
-    Thread.UncaughtExceptionHandler current = HANDLER.get();
+    // Never null: it starts with the default and setUncaughtExceptionHandler rejects null.
+    Thread.UncaughtExceptionHandler current = Objects.requireNonNull(HANDLER.get());
     try {
       current.uncaughtException(thread, failure);
     } catch (Throwable handlerFailure) {

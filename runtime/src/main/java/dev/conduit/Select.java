@@ -147,7 +147,7 @@ public final class Select<R> {
     if (body instanceof Function<?, ?> function) {
       return ((Function<@Nullable Object, ? extends R>) function).apply(core.received());
     }
-    return ((Supplier<? extends R>) body).get();
+    return ((Supplier<? extends R>) Objects.requireNonNull(body)).get();
   }
 
   private static long deadlineAfter(Duration timeout) {

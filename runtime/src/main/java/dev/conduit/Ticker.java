@@ -1,5 +1,6 @@
 package dev.conduit;
 
+import com.google.errorprone.annotations.concurrent.GuardedBy;
 import dev.conduit.annotations.ReceiveOnly;
 import dev.conduit.internal.TimerScheduler;
 import java.time.Duration;
@@ -45,6 +46,7 @@ public final class Ticker implements AutoCloseable {
   private final ReentrantLock lock = new ReentrantLock();
 
   // Guarded by lock; null once stopped.
+  @GuardedBy("lock")
   private @Nullable ScheduledFuture<?> timer;
 
   private Ticker(long periodNanos) {
@@ -127,6 +129,11 @@ public final class Ticker implements AutoCloseable {
 
   @Override
   public String toString() {
-    return timer == null ? "Ticker (stopped)" : "Ticker";
+    lock.lock();
+    try {
+      return timer == null ? "Ticker (stopped)" : "Ticker";
+    } finally {
+      lock.unlock();
+    }
   }
 }

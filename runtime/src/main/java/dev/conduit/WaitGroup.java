@@ -1,5 +1,6 @@
 package dev.conduit;
 
+import com.google.errorprone.annotations.concurrent.GuardedBy;
 import dev.conduit.internal.Contexts;
 import java.time.Duration;
 import java.util.Objects;
@@ -70,6 +71,7 @@ public final class WaitGroup {
   private final Condition zero = lock.newCondition();
 
   /** Counts the times the counter went down to zero; guarded by {@link #lock}. */
+  @GuardedBy("lock")
   private long rounds;
 
   /** A group whose counter is zero. */

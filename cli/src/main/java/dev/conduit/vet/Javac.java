@@ -12,11 +12,13 @@ import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
+import org.jspecify.annotations.Nullable;
 
 /** One in-process javac run that keeps every diagnostic. */
 final class Javac {
   /** A diagnostic reduced to what vet reports. */
-  record Reported(Diagnostic.Kind kind, Path file, long line, long column, String message) {}
+  record Reported(
+      Diagnostic.Kind kind, @Nullable Path file, long line, long column, String message) {}
 
   /** What a run produced: its diagnostics and anything javac printed itself. */
   record Outcome(List<Reported> diagnostics, String printed) {}

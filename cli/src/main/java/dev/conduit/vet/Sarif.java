@@ -2,6 +2,7 @@ package dev.conduit.vet;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -34,7 +35,7 @@ final class Sarif {
     out.append("          \"version\": ").append(string(toolVersion)).append(",\n");
     out.append("          \"rules\": [");
     for (int i = 0; i < ruleIds.size(); i++) {
-      Rules.Rule rule = reported.get(ruleIds.get(i));
+      Rules.Rule rule = Objects.requireNonNull(reported.get(ruleIds.get(i)));
       out.append(i == 0 ? "\n" : ",\n");
       out.append("            {\"id\": ").append(string(rule.name()));
       out.append(", \"shortDescription\": {\"text\": ").append(string(rule.summary())).append("}");

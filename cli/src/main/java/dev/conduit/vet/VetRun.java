@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One vet run in two javac passes over the same sources.
@@ -144,7 +145,7 @@ final class VetRun {
   }
 
   /** A finding if {@code d} carries a rule tag and that rule was asked for; else null. */
-  private Finding tagged(Javac.Reported d, boolean fromErrorProne) {
+  private @Nullable Finding tagged(Javac.Reported d, boolean fromErrorProne) {
     if (d.file() == null) {
       return null;
     }

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
@@ -78,7 +79,10 @@ final class Analyzer implements AutoCloseable {
     this.files = tool.getStandardFileManager(null, Locale.ROOT, null);
     this.errorProneOptions = ErrorProneOptions.processArgs(config.errorProneArgs(rules));
     this.scanner =
-        ScannerSupplier.fromBugCheckerClasses(rules.checkers()).applyOverrides(errorProneOptions).get();
+        Objects.requireNonNull(
+            ScannerSupplier.fromBugCheckerClasses(rules.checkers())
+                .applyOverrides(errorProneOptions)
+                .get());
     this.work = Files.createTempDirectory("conduit-lsp");
     this.generated = Files.createDirectories(work.resolve("generated"));
     Files.createDirectories(work.resolve("classes"));

@@ -206,7 +206,7 @@ final class Documents implements TextDocumentService {
     List<Either<Command, CodeAction>> actions = new ArrayList<>();
     Document doc = open.get(params.getTextDocument().getUri());
     Document.Analysed analysed = doc == null ? null : doc.analysed();
-    if (analysed == null || !analysed.text().equals(doc.text())) {
+    if (doc == null || analysed == null || !analysed.text().equals(doc.text())) {
       // Offsets of an older text would edit the wrong places: no actions until re-analysed.
       return CompletableFuture.completedFuture(actions);
     }

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -74,7 +75,7 @@ final class Workspace implements AutoCloseable {
     if (pom == null) {
       return new ProjectConfig(fileRoot, List.of(fileRoot), fallbackClasspath(), List.of());
     }
-    Path root = pom.getParent();
+    Path root = Objects.requireNonNull(pom.getParent(), "a pom.xml outside any folder");
     Document document;
     try {
       document = Maven.parse(pom);
@@ -120,7 +121,7 @@ final class Workspace implements AutoCloseable {
 
   /** The folder a file's package starts in: {@code src/main/java} for {@code a/b/C.java}. */
   static Path sourceRoot(Path file, String text) {
-    Path dir = file.toAbsolutePath().getParent();
+    Path dir = Objects.requireNonNull(file.toAbsolutePath().getParent(), "a file with no folder");
     Matcher m = PACKAGE.matcher(text);
     if (m.find()) {
       String[] parts = m.group(1).split("\\.");

@@ -49,7 +49,8 @@ final class ChannelDeclaration {
     List<String> simpleNames = new ArrayList<>();
     boolean isPublic = true;
     for (Element current = type; ; current = current.getEnclosingElement()) {
-      if (current.getKind() == ElementKind.PACKAGE) {
+      // A type's chain of enclosing elements ends at its package; null never comes first.
+      if (current == null || current.getKind() == ElementKind.PACKAGE) {
         break;
       }
       if (!(current instanceof TypeElement)) {

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
@@ -18,6 +19,7 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Conduit's annotation processor: the declaration checks of {@code @SendOnly}, {@code @ReceiveOnly}
@@ -132,7 +134,10 @@ public final class ConduitProcessor extends AbstractProcessor {
   private void generate(TypeElement type, Reporter reporter) {
     ChannelDeclaration declaration =
         new ChannelDeclaration(processingEnv.getElementUtils(), reporter);
-    AnnotationMirror annotation = annotationOn(type, Names.GENERATE_CHANNEL);
+    // The round handed this type over for carrying the annotation, which is not @Inherited.
+    AnnotationMirror annotation =
+        Objects.requireNonNull(
+            annotationOn(type, Names.GENERATE_CHANNEL), "@GenerateChannel not on its type");
     Optional<ChannelModel> model = declaration.read(type, annotation);
     if (model.isEmpty()) {
       return;
@@ -216,7 +221,7 @@ public final class ConduitProcessor extends AbstractProcessor {
     }
   }
 
-  private static AnnotationMirror annotationOn(Element element, String name) {
+  private static @Nullable AnnotationMirror annotationOn(Element element, String name) {
     for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
       if (DirectionMarks.nameOf(mirror).equals(name)) {
         return mirror;

@@ -1,5 +1,6 @@
 package dev.conduit.processor;
 
+import java.util.Objects;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -51,7 +52,7 @@ final class Declarations {
     StringBuilder text = new StringBuilder();
     text.append(
         method.getKind() == ElementKind.CONSTRUCTOR
-            ? method.getEnclosingElement().getSimpleName()
+            ? owner(method).getSimpleName()
             : method.getSimpleName());
     text.append('(');
     for (int i = 0; i < method.getParameters().size(); i++) {
@@ -65,7 +66,12 @@ final class Declarations {
 
   /** {@code Type.method(...)} for messages about another type's method. */
   static String describeQualified(ExecutableElement method) {
-    return method.getEnclosingElement().getSimpleName() + "." + describe(method);
+    return owner(method).getSimpleName() + "." + describe(method);
+  }
+
+  /** The type that declares {@code method}; a method always has one. */
+  private static Element owner(ExecutableElement method) {
+    return Objects.requireNonNull(method.getEnclosingElement(), "a method without a type");
   }
 
   /** Drops package names and type annotations from a type's text, for short messages. */

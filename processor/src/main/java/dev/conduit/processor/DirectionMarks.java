@@ -3,12 +3,16 @@ package dev.conduit.processor;
 import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.TypeElement;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The direction annotations at one place: a declaration's own type or a type use inside it. Either
  * mirror is null when that annotation is absent.
  */
-record DirectionMarks(AnnotationMirror send, AnnotationMirror receive, AnnotationMirror last) {
+record DirectionMarks(
+    @Nullable AnnotationMirror send,
+    @Nullable AnnotationMirror receive,
+    @Nullable AnnotationMirror last) {
   static final DirectionMarks NONE = new DirectionMarks(null, null, null);
 
   /** Picks the direction annotations out of {@code mirrors}. */
@@ -58,7 +62,7 @@ record DirectionMarks(AnnotationMirror send, AnnotationMirror receive, Annotatio
   }
 
   /** The annotation that states {@link #direction()}; the later one written when they conflict. */
-  AnnotationMirror mirror() {
+  @Nullable AnnotationMirror mirror() {
     return last;
   }
 

@@ -9,6 +9,7 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An override may not change the channel direction its callers rely on. Through the overridden
@@ -133,7 +134,7 @@ final class OverrideDirectionCheck {
    * The record component whose accessor {@code method} is, when the accessor only repeats it
    * (implicit, or written with the component's own direction); null otherwise.
    */
-  private static RecordComponentElement componentRepeatedBy(ExecutableElement method) {
+  private static @Nullable RecordComponentElement componentRepeatedBy(ExecutableElement method) {
     if (!(method.getEnclosingElement() instanceof TypeElement owner)
         || owner.getKind() != ElementKind.RECORD
         || !Declarations.repeatsRecordComponent(method, owner)) {

@@ -5,6 +5,7 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.tools.Diagnostic;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reports errors with their id, as precisely as the caller can place them. Only the declaration
@@ -22,7 +23,7 @@ final class Reporter {
   }
 
   /** {@code annotation} may be null when the annotation sits where javac cannot point to it. */
-  void error(ErrorId id, String message, Element element, AnnotationMirror annotation) {
+  void error(ErrorId id, String message, Element element, @Nullable AnnotationMirror annotation) {
     if (annotation == null) {
       error(id, message, element);
     } else {

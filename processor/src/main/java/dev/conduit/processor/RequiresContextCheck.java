@@ -8,6 +8,7 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.util.Elements;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code @RequiresContext}: the first parameter of each method it covers is a {@code
@@ -47,7 +48,7 @@ final class RequiresContextCheck {
     checkType(type, packageRule);
   }
 
-  private void checkType(TypeElement type, String packageRule) {
+  private void checkType(TypeElement type, @Nullable String packageRule) {
     AnnotationMirror onType = annotation(type);
     String typeRule = onType != null ? "@RequiresContext on " + type.getSimpleName() : packageRule;
     if (type.getKind() == ElementKind.ANNOTATION_TYPE && onType == null) {
@@ -73,7 +74,8 @@ final class RequiresContextCheck {
     }
   }
 
-  private void checkMethod(ExecutableElement method, String rule, AnnotationMirror onMethod) {
+  private void checkMethod(
+      ExecutableElement method, String rule, @Nullable AnnotationMirror onMethod) {
     String name = Declarations.describe(method);
     if (method.getParameters().isEmpty()) {
       reporter.error(
@@ -126,7 +128,7 @@ final class RequiresContextCheck {
                 && method.getParameters().get(0).asType().toString().equals("java.lang.String")));
   }
 
-  private static AnnotationMirror annotation(Element element) {
+  private static @Nullable AnnotationMirror annotation(Element element) {
     for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
       if (DirectionMarks.nameOf(mirror).equals(Names.REQUIRES_CONTEXT)) {
         return mirror;

@@ -1,5 +1,6 @@
 package dev.conduit.internal;
 
+import com.google.errorprone.annotations.concurrent.GuardedBy;
 import dev.conduit.CancellableContext;
 import dev.conduit.Channel;
 import dev.conduit.ContextDoneException;
@@ -42,9 +43,11 @@ sealed class CancelContext extends AbstractContext implements CancellableContext
   private volatile @Nullable Channel<Void> done;
 
   // Guarded by lock.
+  @GuardedBy("lock")
   private @Nullable CancelContext firstChild;
 
-  // Guarded by registeredWith.lock.
+  // Guarded by registeredWith.lock. Not @GuardedBy: the parent reaches these through its children
+  // while holding its own lock, and the checker cannot see that child.registeredWith is the parent.
   private @Nullable CancelContext previousSibling;
   private @Nullable CancelContext nextSibling;
   private boolean linked;
@@ -81,6 +84,7 @@ sealed class CancelContext extends AbstractContext implements CancellableContext
     }
   }
 
+  @GuardedBy("lock")
   private void link(CancelContext child) {
     CancelContext first = firstChild;
     child.nextSibling = first;
@@ -145,6 +149,9 @@ sealed class CancelContext extends AbstractContext implements CancellableContext
    * it visits, and releases each once its subtree is finished. A descendant found already done was
    * cancelled by another thread, which held its lock until its own subtree was done.
    */
+  // Hand-over-hand locking down a walk whose held locks live in a deque: the checker cannot follow
+  // which context's lock is held at each step, nor the caller's hold on root.lock.
+  @SuppressWarnings("GuardedBy")
   private static void cancelSubtreeLocked(CancelContext root, CancelReason why) {
     CancelContext child = root.markDoneLocked(why);
     if (child == null) {
@@ -191,6 +198,7 @@ sealed class CancelContext extends AbstractContext implements CancellableContext
    * Sets the reason, closes the done channel, runs the hook, and detaches the child list, which it
    * returns; the caller, holding this lock, cancels the children. Guarded by {@link #lock}.
    */
+  @GuardedBy("lock")
   private @Nullable CancelContext markDoneLocked(CancelReason why) {
     reason = why;
     Channel<Void> channel = done;
@@ -207,6 +215,7 @@ sealed class CancelContext extends AbstractContext implements CancellableContext
   }
 
   /** Runs once, with {@link #lock} held, right after this context became done. */
+  @GuardedBy("lock")
   void cancelledLocked() {}
 
   // Each cancel makes its own reason (rather than sharing one program-wide "canceled" value, as

@@ -152,6 +152,9 @@ public final class ChannelImpl<T> extends ChannelEngine implements Channel<T>, C
         return true;
       }
 
+      // T may itself stand for nulls (a Channel<Void> carries only null), which NullAway, reading T
+      // as non-null, cannot express.
+      @SuppressWarnings("NullAway")
       @Override
       public T next() {
         if (!hasNext()) {

@@ -1,5 +1,6 @@
 package dev.conduit.internal;
 
+import com.google.errorprone.annotations.concurrent.GuardedBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ScheduledFuture;
@@ -18,6 +19,7 @@ final class TimerContext extends CancelContext implements Runnable {
   private final CancelReason deadlineReason;
 
   // Guarded by lock.
+  @GuardedBy("lock")
   private @Nullable ScheduledFuture<?> timer;
 
   private TimerContext(AbstractContext parent, Instant deadline, @Nullable Throwable cause) {
@@ -89,6 +91,7 @@ final class TimerContext extends CancelContext implements Runnable {
   }
 
   @Override
+  @GuardedBy("lock")
   void cancelledLocked() {
     ScheduledFuture<?> t = timer;
     if (t != null) {

@@ -39,7 +39,11 @@ import org.eclipse.lsp4j.services.LanguageServer;
 public final class Bench implements LanguageClient {
   private final Map<String, CompletableFuture<Long>> waiting = new ConcurrentHashMap<>();
   private final Map<String, Integer> counts = new ConcurrentHashMap<>();
+  // Both set by connect(), the first thing run() does.
+  @SuppressWarnings("NullAway.Init")
   private LanguageServer server;
+
+  @SuppressWarnings("NullAway.Init")
   private ConduitServer local;
   private int version = 1;
 
