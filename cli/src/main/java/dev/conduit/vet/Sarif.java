@@ -53,7 +53,7 @@ final class Sarif {
       out.append(i == 0 ? "\n" : ",\n");
       out.append("        {\"ruleId\": ").append(string(f.rule()));
       out.append(", \"ruleIndex\": ").append(ruleIds.indexOf(f.rule()));
-      out.append(", \"level\": ").append(string(level(reported.get(f.rule()))));
+      out.append(", \"level\": ").append(string(level(Objects.requireNonNull(reported.get(f.rule())))));
       out.append(", \"message\": {\"text\": ").append(string(f.message())).append("}");
       out.append(", \"locations\": [{\"physicalLocation\": {");
       out.append("\"artifactLocation\": {\"uri\": ").append(string(uri(f)));
