@@ -28,10 +28,13 @@ class Waiter {
   static final int INTERRUPTED = -3;
 
   private static final VarHandle STATE;
+  private static final VarHandle PARKED;
 
   static {
     try {
-      STATE = MethodHandles.lookup().findVarHandle(Waiter.class, "state", int.class);
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      STATE = lookup.findVarHandle(Waiter.class, "state", int.class);
+      PARKED = lookup.findVarHandle(Waiter.class, "parked", boolean.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -40,18 +43,29 @@ class Waiter {
   /** The blocked thread; written before the waiter is queued (under a channel's lock). */
   Thread thread;
 
-  private volatile int state = WAITING;
+  /**
+   * Written with plain stores while nobody else can see the waiter (construction, {@link
+   * #reset}): the channel lock under which it is then queued publishes them. A volatile store
+   * there would cost a full fence per node, which the first profiles showed as the hottest frame
+   * of ping-pong and select (a node per hand-off, one per select clause).
+   */
+  private volatile int state;
+
   private volatile boolean parked;
 
   Waiter(Thread thread) {
     this.thread = thread;
+    STATE.set(this, WAITING);
   }
 
-  /** Makes a waiter that returned ready for its thread's next wait (a reused select). */
+  /**
+   * Makes a waiter that returned ready for its thread's next wait (a reused select); nobody
+   * else holds it then (every node of its last run left its queue before the run returned).
+   */
   final void reset(Thread thread) {
     this.thread = thread;
-    parked = false;
-    STATE.setVolatile(this, WAITING);
+    PARKED.set(this, false);
+    STATE.set(this, WAITING);
   }
 
   /** Claims this waiter for {@code outcome}; false if someone else already decided it. */
