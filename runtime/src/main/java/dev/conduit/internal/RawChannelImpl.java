@@ -46,6 +46,7 @@ public final class RawChannelImpl extends ChannelEngine implements RawChannel {
     Object outcome;
     long bits = 0;
     Node node = null;
+    Thread wakeUp = null;
     lock.lock();
     try {
       outcome = receiveLocked();
@@ -53,18 +54,20 @@ public final class RawChannelImpl extends ChannelEngine implements RawChannel {
         node = enqueueWaiting(false, null, 0);
       } else {
         bits = bitsOf(outcome);
+        wakeUp = takeWake();
       }
     } finally {
       lock.unlock();
     }
     if (node != null) {
       awaitPlain(node);
-      if (node.result == Node.CLOSED) {
+      if (node.takeResult() == Node.CLOSED) {
         throw receiveOnClosed();
       }
       return node.bits;
     }
-    if (complete(outcome) == Node.CLOSED) {
+    Waiter.wake(wakeUp);
+    if (outcome == Node.CLOSED) {
       throw receiveOnClosed();
     }
     return bits;
@@ -81,6 +84,7 @@ public final class RawChannelImpl extends ChannelEngine implements RawChannel {
     Object outcome;
     long bits = 0;
     Node node = null;
+    Thread wakeUp = null;
     lock.lock();
     try {
       outcome = receiveLocked();
@@ -88,39 +92,41 @@ public final class RawChannelImpl extends ChannelEngine implements RawChannel {
         node = enqueueWaiting(false, null, 0);
       } else {
         bits = bitsOf(outcome);
+        wakeUp = takeWake();
       }
     } finally {
       lock.unlock();
     }
     if (node != null) {
       awaitPlain(node);
-      return node.result == Node.CLOSED ? OptionalLong.empty() : OptionalLong.of(node.bits);
+      return node.takeResult() == Node.CLOSED ? OptionalLong.empty() : OptionalLong.of(node.bits);
     }
-    return complete(outcome) == Node.CLOSED ? OptionalLong.empty() : OptionalLong.of(bits);
+    Waiter.wake(wakeUp);
+    return outcome == Node.CLOSED ? OptionalLong.empty() : OptionalLong.of(bits);
   }
 
   @Override
   public OptionalLong tryReceive() {
     Object outcome;
     long bits;
+    Thread wakeUp;
     lock.lock();
     try {
       outcome = receiveLocked();
+      if (outcome == NOT_READY) {
+        return OptionalLong.empty();
+      }
       bits = bitsOf(outcome);
+      wakeUp = takeWake();
     } finally {
       lock.unlock();
     }
-    if (outcome == NOT_READY || complete(outcome) == Node.CLOSED) {
-      return OptionalLong.empty();
-    }
-    return OptionalLong.of(bits);
+    Waiter.wake(wakeUp);
+    return outcome == Node.CLOSED ? OptionalLong.empty() : OptionalLong.of(bits);
   }
 
   /** The bits of what {@link #receiveLocked()} returned; lock held. */
   private long bitsOf(Object outcome) {
-    if (outcome instanceof Node sender) {
-      return sender.bits;
-    }
     return outcome == BITS ? taken : 0;
   }
 
