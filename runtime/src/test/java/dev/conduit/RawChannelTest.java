@@ -3,11 +3,15 @@ package dev.conduit;
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.PrimitiveIterator;
 import java.util.concurrent.atomic.AtomicLong;
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -183,6 +187,42 @@ class RawChannelTest {
     assertThat(sum.get()).isEqualTo(n * (n + 1) / 2);
   }
 
+
+  /**
+   * A drained, closed channel answers {@code receiveOptional} without throwing and catching an
+   * exception inside on every call. The flight recorder counts the exceptions constructed on this
+   * thread; one deliberate {@code receive()} on the closed channel shows that it does count them.
+   */
+  @Test
+  void receiveOptionalOnAClosedChannelThrowsNothingInside() throws Exception {
+    RawChannel channel = RawChannel.create(1);
+    channel.send(5);
+    channel.close();
+    Path dump = Files.createTempFile("raw-channel", ".jfr");
+    try (Recording recording = new Recording()) {
+      recording.enable("jdk.JavaExceptionThrow");
+      recording.start();
+      assertThat(channel.receiveOptional()).isEqualTo(OptionalLong.of(5));
+      for (int i = 0; i < 100; i++) {
+        assertThat(channel.receiveOptional()).isEqualTo(OptionalLong.empty());
+      }
+      assertThrows(ChannelClosedException.class, channel::receive);
+      recording.stop();
+      recording.dump(dump);
+    }
+    long thisThread = Thread.currentThread().threadId();
+    long closedExceptions =
+        RecordingFile.readAllEvents(dump).stream()
+            .filter(e -> e.getThread() != null && e.getThread().getJavaThreadId() == thisThread)
+            .filter(
+                e ->
+                    ChannelClosedException.class
+                        .getName()
+                        .equals(e.getClass("thrownClass").getName()))
+            .count();
+    Files.delete(dump);
+    assertThat(closedExceptions).isEqualTo(1);
+  }
   private static void awaitParked(Thread thread) throws InterruptedException {
     while (thread.getState() != Thread.State.WAITING) {
       Thread.sleep(1);

@@ -4,6 +4,7 @@ import dev.conduit.ChannelClosedException;
 import dev.conduit.UncheckedInterruptedException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
@@ -24,16 +25,18 @@ import org.jspecify.annotations.Nullable;
  * of selects that already fired elsewhere; whoever meets such a node drops it.
  *
  * <p>The hand-off happens under the lock: a counterpart writes the value into the waiting node
- * (or takes it from there) and decides the node's waiter with a CAS. The woken side finds its
- * value in its node and never takes the lock again. Waking happens after unlocking ({@link
- * #complete(Object)}), and only for a waiter that parked (see {@link Waiter}).
+ * (or takes it from there) and then decides the node's waiter with a CAS. The woken side finds its
+ * value in its node and never takes the lock again. After its CAS a counterpart reads only whether
+ * the waiter parked ({@link Waiter#parkedThread()}), so a thread may reuse its node as soon as its
+ * wait is decided ({@link Node#plain}). Waking happens after unlocking ({@link #takeWake()}), and
+ * only for a waiter that parked (see {@link Waiter}).
  */
 abstract class ChannelEngine {
   /** Outcome of a {@code ...Locked} operation that would have to wait. */
   static final Object NOT_READY = new Object();
 
-  /** Outcome of a send that went into the buffer, with nobody to wake. */
-  static final Object BUFFERED = new Object();
+  /** Outcome of a send that completed: into the buffer, or to a receiver it claimed. */
+  static final Object SENT = new Object();
 
   /** The item of a raw channel's value: the value itself is in the accompanying bits. */
   static final Object BITS = new Object();
@@ -52,8 +55,18 @@ abstract class ChannelEngine {
   private final WaitQueue senders = new WaitQueue();
   private final WaitQueue receivers = new WaitQueue();
 
-  /** The bits of the value {@link #load} last took out of a raw buffer; guarded by the lock. */
+  /**
+   * The bits of the value {@link #receiveLocked()} last took (out of a raw buffer or from a
+   * sender); guarded by the lock.
+   */
   long taken;
+
+  /**
+   * The thread that the last {@code ...Locked} operation claimed and that parked, to unpark after
+   * unlocking; guarded by the lock. Every caller takes it with {@link #takeWake()} before
+   * unlocking.
+   */
+  private @Nullable Thread wake;
 
   ChannelEngine(int capacity) {
     this.capacity = capacity;
@@ -74,8 +87,8 @@ abstract class ChannelEngine {
   /**
    * Hands a value to a waiting receiver or to the buffer.
    *
-   * @return the claimed receiver node, {@link #BUFFERED}, or {@link #NOT_READY} if the send must
-   *     wait; pass anything but {@code NOT_READY} to {@link #complete(Object)} after unlocking
+   * @return {@link #SENT}, or {@link #NOT_READY} if the send must wait; after {@code SENT}, call
+   *     {@link #takeWake()} before unlocking
    * @throws ChannelClosedException if the channel is closed
    */
   final Object sendLocked(Object item, long bits) {
@@ -84,12 +97,13 @@ abstract class ChannelEngine {
     }
     Node receiver = receivers.pollClaimed(item, bits);
     if (receiver != null) {
-      return receiver;
+      wake = receiver.waiter.parkedThread();
+      return SENT;
     }
     if (count < capacity) {
       store(slot(count), item, bits);
       count++;
-      return BUFFERED;
+      return SENT;
     }
     return NOT_READY;
   }
@@ -97,32 +111,42 @@ abstract class ChannelEngine {
   /**
    * Takes the next value from the buffer or from a waiting sender.
    *
+   * A sender waiting on a full buffer is claimed too: its value takes the freed slot.
+   *
    * @return the value's item (for a raw channel {@link #BITS}, the bits in {@link #taken}),
-   *     {@link Node#CLOSED}, {@link #NOT_READY}, or a claimed sender node whose {@code item} and
-   *     {@code bits} now hold the value received (its own value, or, when the buffer was full,
-   *     the buffer's head while the sender's value took the freed slot); pass anything but {@code
-   *     NOT_READY} to {@link #complete(Object)} after unlocking
+   *     {@link Node#CLOSED} or {@link #NOT_READY}; after anything but {@code NOT_READY}, call
+   *     {@link #takeWake()} before unlocking
    */
   final Object receiveLocked() {
     if (count > 0) {
       Object value = load(head);
       head = head + 1 == capacity ? 0 : head + 1;
       count--;
-      Node sender = senders.pollClaimed(null);
-      if (sender == null) {
-        return value;
+      Node sender = senders.pollSender();
+      if (sender != null) {
+        store(slot(count), senders.takenItem, senders.takenBits);
+        senders.takenItem = null;
+        count++;
+        wake = sender.waiter.parkedThread();
       }
-      store(slot(count), sender.item, sender.bits);
-      count++;
-      sender.item = value;
-      sender.bits = taken;
-      return sender;
+      return value;
     }
-    Node sender = senders.pollClaimed(null);
+    Node sender = senders.pollSender();
     if (sender != null) {
-      return sender;
+      Object value = Objects.requireNonNull(senders.takenItem);
+      senders.takenItem = null;
+      taken = senders.takenBits;
+      wake = sender.waiter.parkedThread();
+      return value;
     }
     return closed ? Node.CLOSED : NOT_READY;
+  }
+
+  /** The thread to unpark after unlocking ({@link Waiter#wake}), if any; lock held. */
+  final @Nullable Thread takeWake() {
+    Thread t = wake;
+    wake = null;
+    return t;
   }
 
   private int slot(int offset) {
@@ -130,62 +154,45 @@ abstract class ChannelEngine {
     return i >= capacity ? i - capacity : i;
   }
 
-  /**
-   * Finishes an operation that {@code sendLocked} or {@code receiveLocked} completed: wakes the
-   * counterpart it claimed, if any. Call it after unlocking.
-   *
-   * @return for a receive, the value's item or {@link Node#CLOSED}
-   */
-  static Object complete(Object outcome) {
-    if (outcome instanceof Node counterpart) {
-      Object value = counterpart.item;
-      if (counterpart.sender) {
-        counterpart.item = null;
-      }
-      counterpart.waiter.wake();
-      return value == null ? BUFFERED : value;
-    }
-    return outcome;
-  }
-
   // ---- The blocking protocol. ----
 
   /** A blocking send of {@code item} / {@code bits}. */
   final void sendBlocking(Object item, long bits) {
-    Object outcome;
     Node node = null;
+    Thread wakeUp = null;
     lock.lock();
     try {
-      outcome = sendLocked(item, bits);
-      if (outcome == NOT_READY) {
+      if (sendLocked(item, bits) == NOT_READY) {
         node = enqueueWaiting(true, item, bits);
+      } else {
+        wakeUp = takeWake();
       }
     } finally {
       lock.unlock();
     }
     if (node == null) {
-      complete(outcome);
+      Waiter.wake(wakeUp);
       return;
     }
     awaitPlain(node);
-    if (node.result == Node.CLOSED) {
+    if (node.takeResult() == Node.CLOSED) {
       throw sendOnClosed();
     }
   }
 
   /** A non-blocking send; false if it would have to wait. */
   final boolean trySendNow(Object item, long bits) {
-    Object outcome;
+    Thread wakeUp;
     lock.lock();
     try {
-      outcome = sendLocked(item, bits);
+      if (sendLocked(item, bits) == NOT_READY) {
+        return false;
+      }
+      wakeUp = takeWake();
     } finally {
       lock.unlock();
     }
-    if (outcome == NOT_READY) {
-      return false;
-    }
-    complete(outcome);
+    Waiter.wake(wakeUp);
     return true;
   }
 
@@ -196,7 +203,7 @@ abstract class ChannelEngine {
    */
   final Node enqueueWaiting(boolean sender, @Nullable Object item, long bits) {
     failIfInterrupted();
-    Node node = new Node(this, sender, item, bits);
+    Node node = Node.plain(this, sender, item, bits);
     WaitQueue queue = sender ? senders : receivers;
     node.first = queue.isEmpty();
     queue.add(node);
@@ -206,13 +213,16 @@ abstract class ChannelEngine {
   /**
    * Waits for a plain send or receive node; on interruption removes it and throws. A receive node
    * then holds the value's item in {@code result} ({@link #BITS} for a raw channel, the bits in
-   * the node) or {@link Node#CLOSED}. Kept to one frame: every parked goroutine's stack holds it.
+   * the node) or {@link Node#CLOSED}; take it with {@link Node#takeResult()}. Kept to one frame:
+   * every parked goroutine's stack holds it.
    */
   static void awaitPlain(Node node) {
     if (node.await(Long.MAX_VALUE, node.first) == Waiter.INTERRUPTED) {
       node.channel.dequeue(node);
+      node.item = null;
       throw new UncheckedInterruptedException();
     }
+    node.item = null;
   }
 
   void enqueue(Node node) {
@@ -237,7 +247,7 @@ abstract class ChannelEngine {
   // ---- Close and state. ----
 
   public final void close() {
-    List<Node> woken = new ArrayList<>();
+    List<Thread> woken = new ArrayList<>();
     lock.lock();
     try {
       if (closed) {
@@ -245,17 +255,18 @@ abstract class ChannelEngine {
       }
       closed = true;
       Node n;
-      while ((n = receivers.pollClaimed(Node.CLOSED)) != null) {
-        woken.add(n);
-      }
-      while ((n = senders.pollClaimed(Node.CLOSED)) != null) {
-        woken.add(n);
+      while ((n = receivers.pollClaimed(Node.CLOSED)) != null
+          || (n = senders.pollClaimed(Node.CLOSED)) != null) {
+        Thread parked = n.waiter.parkedThread();
+        if (parked != null) {
+          woken.add(parked);
+        }
       }
     } finally {
       lock.unlock();
     }
-    for (Node n : woken) {
-      n.waiter.wake();
+    for (Thread t : woken) {
+      Waiter.wake(t);
     }
   }
 

@@ -84,20 +84,24 @@ public final class ChannelImpl<T> extends ChannelEngine implements Channel<T>, C
   public Object receiveOrClosed() {
     Object outcome;
     Node node = null;
+    Thread wakeUp = null;
     lock.lock();
     try {
       outcome = receiveLocked();
       if (outcome == NOT_READY) {
         node = enqueueWaiting(false, null, 0);
+      } else {
+        wakeUp = takeWake();
       }
     } finally {
       lock.unlock();
     }
     if (node == null) {
-      return complete(outcome);
+      Waiter.wake(wakeUp);
+      return outcome;
     }
     awaitPlain(node);
-    return Objects.requireNonNull(node.result);
+    return Objects.requireNonNull(node.takeResult());
   }
 
   /**
@@ -111,21 +115,23 @@ public final class ChannelImpl<T> extends ChannelEngine implements Channel<T>, C
   @Override
   public @Nullable T tryReceive() {
     Object outcome;
+    Thread wakeUp;
     lock.lock();
     try {
       outcome = receiveLocked();
+      if (outcome == NOT_READY) {
+        return null;
+      }
+      wakeUp = takeWake();
     } finally {
       lock.unlock();
     }
-    if (outcome == NOT_READY) {
-      return null;
-    }
-    Object result = complete(outcome);
-    if (result == CLOSED) {
+    Waiter.wake(wakeUp);
+    if (outcome == CLOSED) {
       return null;
     }
     @SuppressWarnings("unchecked") // only T values are ever sent on a ChannelImpl<T>
-    T value = (T) result;
+    T value = (T) outcome;
     return value;
   }
 

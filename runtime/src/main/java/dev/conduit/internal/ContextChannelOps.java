@@ -26,14 +26,18 @@ final class ContextChannelOps {
     }
     throwIfDone(ctx);
     Object outcome;
+    Thread wakeUp = null;
     channel.lock.lock();
     try {
       outcome = channel.sendLocked(value, 0);
+      if (outcome != ChannelImpl.NOT_READY) {
+        wakeUp = channel.takeWake();
+      }
     } finally {
       channel.lock.unlock();
     }
     if (outcome != ChannelImpl.NOT_READY) {
-      ChannelImpl.complete(outcome);
+      Waiter.wake(wakeUp);
       return;
     }
     // Only now that it must wait does it need the done channel (created on first use).
@@ -56,14 +60,19 @@ final class ContextChannelOps {
     }
     throwIfDone(ctx);
     Object outcome;
+    Thread wakeUp = null;
     channel.lock.lock();
     try {
       outcome = channel.receiveLocked();
+      if (outcome != ChannelImpl.NOT_READY) {
+        wakeUp = channel.takeWake();
+      }
     } finally {
       channel.lock.unlock();
     }
     if (outcome != ChannelImpl.NOT_READY) {
-      return ChannelImpl.complete(outcome);
+      Waiter.wake(wakeUp);
+      return outcome;
     }
     SelectCore select = new SelectCore();
     select.addReceive(channel);

@@ -25,15 +25,21 @@ final class Node extends Waiter {
         }
       };
 
+  /**
+   * Each thread's node for its plain sends and receives, reused from one wait to the next (see
+   * {@link #plain}).
+   */
+  private static final ThreadLocal<Node> PLAIN = new ThreadLocal<>();
+
   final Waiter waiter;
   final int clause;
-  final ChannelEngine channel;
-  final boolean sender;
 
-  /**
-   * The value a sender offers. Once a receiver has claimed the sender, the receiver reuses it to
-   * carry the value it received (see {@link ChannelEngine#receiveLocked()}).
-   */
+  /** The channel in whose queue the node waits; changes only while no channel holds the node. */
+  ChannelEngine channel;
+
+  boolean sender;
+
+  /** The value a sender offers; a receiver takes it before it claims the sender. */
   @Nullable Object item;
 
   /** The value's bits on a raw channel (offered by a sender, received by a receiver). */
@@ -64,6 +70,38 @@ final class Node extends Waiter {
     this.sender = sender;
     this.item = item;
     this.bits = bits;
+  }
+
+  /**
+   * The current thread's node for a plain send or receive on {@code channel}, ready to be queued.
+   * A thread waits for one plain operation at a time, and its node is in no queue once that wait
+   * returns: a counterpart unlinked it before deciding it, or the thread itself removed it when it
+   * gave up. A counterpart that decided the previous wait may still read {@link #parkedThread()}
+   * (its own thread, and at worst an unpark that the next wait's loop absorbs), and nothing else;
+   * so the node can be reused at once, saving an allocation per wait, that is per rendezvous
+   * hand-off.
+   */
+  static Node plain(ChannelEngine channel, boolean sender, @Nullable Object item, long bits) {
+    Node node = PLAIN.get();
+    if (node == null) {
+      node = new Node(channel, sender, item, bits);
+      PLAIN.set(node);
+      return node;
+    }
+    node.reset(node.thread);
+    node.channel = channel;
+    node.sender = sender;
+    node.item = item;
+    node.bits = bits;
+    node.result = null;
+    return node;
+  }
+
+  /** The outcome of this node's wait, which it stops holding on to. */
+  @Nullable Object takeResult() {
+    Object r = result;
+    result = null;
+    return r;
   }
 
   /** A node of a select's clause {@code clause}, sharing the select's waiter. */

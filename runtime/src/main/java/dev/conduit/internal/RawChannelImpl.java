@@ -46,6 +46,7 @@ public final class RawChannelImpl extends ChannelEngine implements RawChannel {
     Object outcome;
     long bits = 0;
     Node node = null;
+    Thread wakeUp = null;
     lock.lock();
     try {
       outcome = receiveLocked();
@@ -53,56 +54,79 @@ public final class RawChannelImpl extends ChannelEngine implements RawChannel {
         node = enqueueWaiting(false, null, 0);
       } else {
         bits = bitsOf(outcome);
+        wakeUp = takeWake();
       }
     } finally {
       lock.unlock();
     }
     if (node != null) {
       awaitPlain(node);
-      if (node.result == Node.CLOSED) {
+      if (node.takeResult() == Node.CLOSED) {
         throw receiveOnClosed();
       }
       return node.bits;
     }
-    if (complete(outcome) == Node.CLOSED) {
+    Waiter.wake(wakeUp);
+    if (outcome == Node.CLOSED) {
       throw receiveOnClosed();
     }
     return bits;
   }
 
+  /**
+   * {@link #receive()}'s steps with closing reported as an empty result rather than thrown: a
+   * loop of {@code receiveOptional()} on a closed channel costs no exception per call. (The two
+   * differ only in their last lines; a shared helper would need a second return value, that is
+   * an allocation on every receive.)
+   */
   @Override
   public OptionalLong receiveOptional() {
-    // Built on receive() rather than on a second copy of its algorithm; "closed" costs one
-    // exception, once per channel, as the end of an iteration does.
+    Object outcome;
+    long bits = 0;
+    Node node = null;
+    Thread wakeUp = null;
+    lock.lock();
     try {
-      return OptionalLong.of(receive());
-    } catch (ChannelClosedException drained) {
-      return OptionalLong.empty();
+      outcome = receiveLocked();
+      if (outcome == NOT_READY) {
+        node = enqueueWaiting(false, null, 0);
+      } else {
+        bits = bitsOf(outcome);
+        wakeUp = takeWake();
+      }
+    } finally {
+      lock.unlock();
     }
+    if (node != null) {
+      awaitPlain(node);
+      return node.takeResult() == Node.CLOSED ? OptionalLong.empty() : OptionalLong.of(node.bits);
+    }
+    Waiter.wake(wakeUp);
+    return outcome == Node.CLOSED ? OptionalLong.empty() : OptionalLong.of(bits);
   }
 
   @Override
   public OptionalLong tryReceive() {
     Object outcome;
     long bits;
+    Thread wakeUp;
     lock.lock();
     try {
       outcome = receiveLocked();
+      if (outcome == NOT_READY) {
+        return OptionalLong.empty();
+      }
       bits = bitsOf(outcome);
+      wakeUp = takeWake();
     } finally {
       lock.unlock();
     }
-    if (outcome == NOT_READY || complete(outcome) == Node.CLOSED) {
-      return OptionalLong.empty();
-    }
-    return OptionalLong.of(bits);
+    Waiter.wake(wakeUp);
+    return outcome == Node.CLOSED ? OptionalLong.empty() : OptionalLong.of(bits);
   }
 
   /** The bits of what {@link #receiveLocked()} returned; lock held. */
   private long bitsOf(Object outcome) {
-    if (outcome instanceof Node sender) {
-      return sender.bits;
-    }
     return outcome == BITS ? taken : 0;
   }
 

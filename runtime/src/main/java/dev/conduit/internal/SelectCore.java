@@ -135,11 +135,12 @@ public final class SelectCore extends Waiter {
             c.sender ? c.channel.sendLocked(Objects.requireNonNull(c.item), 0)
                 : c.channel.receiveLocked();
         if (outcome != ChannelImpl.NOT_READY) {
+          Thread wakeUp = c.channel.takeWake();
           unlockAll(locks);
           locks = NOTHING;
-          Object result = ChannelImpl.complete(outcome);
+          Waiter.wake(wakeUp);
           if (!c.sender) {
-            received = result;
+            received = outcome;
           }
           return c.clause;
         }

@@ -53,6 +53,32 @@ final class WaitQueue {
     return null;
   }
 
+  /**
+   * Like {@link #pollClaimed(Object)} for a sender: takes the sender's value into {@link
+   * #takenItem} and {@link #takenBits} before claiming it, since a decided sender may reuse its
+   * node at once (see {@link Node#plain}).
+   */
+  @Nullable Node pollSender() {
+    Node node;
+    while ((node = head) != null) {
+      unlink(node);
+      Object item = node.item;
+      long bits = node.bits;
+      node.result = null;
+      if (node.tryClaim()) {
+        takenItem = item;
+        takenBits = bits;
+        return node;
+      }
+    }
+    return null;
+  }
+
+  /** The value of the sender {@link #pollSender()} claimed last; guarded by the lock. */
+  @Nullable Object takenItem;
+
+  long takenBits;
+
   /** Whether no node is queued (nodes already decided elsewhere count until they are dropped). */
   boolean isEmpty() {
     return head == null;

@@ -3,6 +3,7 @@ package dev.conduit.internal;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.locks.LockSupport;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One blocked thread's stake in one or more channel queues.
@@ -17,8 +18,8 @@ import java.util.concurrent.locks.LockSupport;
  * never takes the channel's lock again.
  *
  * <p>Waiting first spins briefly where {@link SpinGate} says it pays, then publishes {@link
- * #parked} and parks. A counterpart calls {@link #wake()} after its CAS and after unlocking; it
- * unparks only a waiter that published itself. Both sides write one volatile field and then read
+ * #parked} and parks. A counterpart reads {@link #parkedThread()} right after its CAS and unparks
+ * that thread after unlocking; it unparks only a waiter that published itself. Both sides write one volatile field and then read
  * the other's, so at least one of them sees the other: the waiter sees the decided state and
  * does not park, or the counterpart sees {@code parked} and unparks.
  */
@@ -28,10 +29,13 @@ class Waiter {
   static final int INTERRUPTED = -3;
 
   private static final VarHandle STATE;
+  private static final VarHandle PARKED;
 
   static {
     try {
-      STATE = MethodHandles.lookup().findVarHandle(Waiter.class, "state", int.class);
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      STATE = lookup.findVarHandle(Waiter.class, "state", int.class);
+      PARKED = lookup.findVarHandle(Waiter.class, "parked", boolean.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -40,18 +44,29 @@ class Waiter {
   /** The blocked thread; written before the waiter is queued (under a channel's lock). */
   Thread thread;
 
-  private volatile int state = WAITING;
+  /**
+   * Written with plain stores while nobody else can see the waiter (construction, {@link
+   * #reset}): the channel lock under which it is then queued publishes them. A volatile store
+   * there would cost a full fence per node, which the first profiles showed as the hottest frame
+   * of ping-pong and select (a node per hand-off, one per select clause).
+   */
+  private volatile int state;
+
   private volatile boolean parked;
 
   Waiter(Thread thread) {
     this.thread = thread;
+    STATE.set(this, WAITING);
   }
 
-  /** Makes a waiter that returned ready for its thread's next wait (a reused select). */
+  /**
+   * Makes a waiter that returned ready for its thread's next wait (a reused select); nobody
+   * else holds it then (every node of its last run left its queue before the run returned).
+   */
   final void reset(Thread thread) {
     this.thread = thread;
-    parked = false;
-    STATE.setVolatile(this, WAITING);
+    PARKED.set(this, false);
+    STATE.set(this, WAITING);
   }
 
   /** Claims this waiter for {@code outcome}; false if someone else already decided it. */
@@ -63,9 +78,20 @@ class Waiter {
     return state;
   }
 
-  /** Unparks the waiting thread if it parked or is about to; call after a successful claim. */
-  final void wake() {
-    if (parked) {
+  /**
+   * The thread to unpark once the caller has unlocked, or null if it never published itself as
+   * parked (it is still spinning and sees the decided state by itself). Call right after a
+   * successful claim: the claim and this read are the counterpart's half of the handshake
+   * described above. Nothing else of a claimed node may be read after the claim, as its thread
+   * may already be reusing it.
+   */
+  final @Nullable Thread parkedThread() {
+    return parked ? thread : null;
+  }
+
+  /** Unparks {@code thread} if not null: the second step of {@link #parkedThread()}. */
+  static void wake(@Nullable Thread thread) {
+    if (thread != null) {
       LockSupport.unpark(thread);
     }
   }
