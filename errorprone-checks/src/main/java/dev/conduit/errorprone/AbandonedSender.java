@@ -4,31 +4,27 @@ import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 
 import com.google.errorprone.BugPattern;
-import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.VariableTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.fixes.SuggestedFixes;
 import com.google.errorprone.matchers.Description;
-import com.google.errorprone.suppliers.Supplier;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.tools.javac.code.Symbol;
 import dev.conduit.errorprone.abandoned.ChannelOps;
-import dev.conduit.errorprone.util.ConduitApi;
-import dev.conduit.errorprone.util.Docs;
-import dev.conduit.errorprone.util.Guard;
+import dev.conduit.errorprone.common.ConduitApi;
+import dev.conduit.errorprone.common.ConduitChecker;
+import dev.conduit.errorprone.common.Docs;
 import dev.conduit.errorprone.util.LocalChannels;
 import dev.conduit.errorprone.util.LocalChannels.LocalChannel;
-import dev.conduit.errorprone.util.Presence;
+import dev.conduit.errorprone.common.Presence;
 import dev.conduit.errorprone.util.WaitingParent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import javax.inject.Inject;
 
 /**
  * The goroutine leak Go's tutorials warn about: a goroutine sends its result on an unbuffered
@@ -43,27 +39,15 @@ import javax.inject.Inject;
     severity = ERROR,
     linkType = CUSTOM,
     link = Docs.PAGES + "AbandonedSender.md")
-public final class AbandonedSender extends BugChecker implements VariableTreeMatcher {
+public final class AbandonedSender extends ConduitChecker implements VariableTreeMatcher {
 
-  /**
-   * Nothing to do where Conduit is absent: it looks only at locals made by Channel.unbuffered() or
-   * buffered(0).
-   */
-  private static final Supplier<Boolean> PRESENT = Presence.anyOf(Presence.CHANNEL);
-
-  /** For ServiceLoader, which Error Prone uses to find plugin checks. */
-  public AbandonedSender() {}
-
-  /** For Error Prone, which injects the {@code -XepOpt} flags; this check has none. */
-  @Inject
-  public AbandonedSender(ErrorProneFlags flags) {}
+  public AbandonedSender() {
+    super(Presence.CHANNEL);
+  }
 
   @Override
   public Description matchVariable(VariableTree tree, VisitorState state) {
-    if (!PRESENT.get(state)) {
-      return Description.NO_MATCH;
-    }
-    return Guard.run(() -> match(tree, state));
+    return analyse(tree, state, () -> match(tree, state));
   }
 
   private Description match(VariableTree tree, VisitorState state) {

@@ -4,9 +4,7 @@ import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 
 import com.google.errorprone.BugPattern;
-import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.AssignmentTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.EnhancedForLoopTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.LambdaExpressionTreeMatcher;
@@ -41,16 +39,14 @@ import dev.conduit.errorprone.util.ChannelDirections;
 import dev.conduit.errorprone.util.ChannelDirections.Directed;
 import dev.conduit.errorprone.util.ChannelUses;
 import dev.conduit.errorprone.util.ConflictingDirections;
-import dev.conduit.errorprone.util.Direction;
-import dev.conduit.errorprone.util.Docs;
-import dev.conduit.errorprone.util.GeneratedCode;
-import dev.conduit.errorprone.util.Guard;
-import dev.conduit.errorprone.util.Presence;
+import dev.conduit.errorprone.common.Direction;
+import dev.conduit.errorprone.common.ConduitChecker;
+import dev.conduit.errorprone.common.Docs;
+import dev.conduit.errorprone.common.Presence;
 import dev.conduit.errorprone.util.Slots;
 import dev.conduit.errorprone.util.Slots.Slot;
 import java.util.List;
 import java.util.Optional;
-import javax.inject.Inject;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -63,7 +59,7 @@ import org.jspecify.annotations.Nullable;
     severity = ERROR,
     linkType = CUSTOM,
     link = Docs.PAGES + "ChannelDirection.md")
-public final class ChannelDirection extends BugChecker
+public final class ChannelDirection extends ConduitChecker
     implements MethodInvocationTreeMatcher,
         MemberReferenceTreeMatcher,
         NewClassTreeMatcher,
@@ -73,26 +69,13 @@ public final class ChannelDirection extends BugChecker
         ReturnTreeMatcher,
         LambdaExpressionTreeMatcher {
 
-  /**
-   * Nothing to do where Conduit is absent: a direction comes only from Conduit's annotations or
-   * from Context.done().
-   */
-  private static final Supplier<Boolean> PRESENT =
-      Presence.anyOf(Presence.SEND_ONLY, Presence.RECEIVE_ONLY, Presence.CONTEXT);
-
-  /** For ServiceLoader, which Error Prone uses to find plugin checks. */
-  public ChannelDirection() {}
-
-  /** For Error Prone, which injects the {@code -XepOpt} flags; this check has none yet. */
-  @Inject
-  public ChannelDirection(ErrorProneFlags flags) {}
+  public ChannelDirection() {
+    super(Presence.SEND_ONLY, Presence.RECEIVE_ONLY, Presence.CONTEXT);
+  }
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    if (!PRESENT.get(state)) {
-      return Description.NO_MATCH;
-    }
-    return Guard.run(
+    return analyse(tree, state, 
         () -> {
           Description misuse = checkUse(ChannelUses.of(tree, state), state);
           if (misuse != Description.NO_MATCH) {
@@ -110,10 +93,7 @@ public final class ChannelDirection extends BugChecker
 
   @Override
   public Description matchNewClass(NewClassTree tree, VisitorState state) {
-    if (!PRESENT.get(state)) {
-      return Description.NO_MATCH;
-    }
-    return Guard.run(
+    return analyse(tree, state, 
         () ->
             checkArguments(
                 tree.getArguments(),
@@ -125,18 +105,12 @@ public final class ChannelDirection extends BugChecker
 
   @Override
   public Description matchMemberReference(MemberReferenceTree tree, VisitorState state) {
-    if (!PRESENT.get(state)) {
-      return Description.NO_MATCH;
-    }
-    return Guard.run(() -> checkUse(ChannelUses.of(tree, state), state));
+    return analyse(tree, state, () -> checkUse(ChannelUses.of(tree, state), state));
   }
 
   @Override
   public Description matchEnhancedForLoop(EnhancedForLoopTree tree, VisitorState state) {
-    if (!PRESENT.get(state)) {
-      return Description.NO_MATCH;
-    }
-    return Guard.run(
+    return analyse(tree, state, 
         () -> {
           Optional<ChannelUses.Use> use = ChannelUses.of(tree, state);
           if (use.isPresent()) {
@@ -163,10 +137,7 @@ public final class ChannelDirection extends BugChecker
 
   @Override
   public Description matchAssignment(AssignmentTree tree, VisitorState state) {
-    if (!PRESENT.get(state)) {
-      return Description.NO_MATCH;
-    }
-    return Guard.run(
+    return analyse(tree, state, 
         () -> {
           Directed source = ChannelDirections.of(tree.getExpression(), state);
           if (source.direction() == Direction.BOTH) {
@@ -198,10 +169,7 @@ public final class ChannelDirection extends BugChecker
 
   @Override
   public Description matchVariable(VariableTree tree, VisitorState state) {
-    if (!PRESENT.get(state)) {
-      return Description.NO_MATCH;
-    }
-    return Guard.run(
+    return analyse(tree, state, 
         () -> {
           Description conflict = conflictingDirectionsOnLocal(tree, state);
           if (conflict != Description.NO_MATCH || tree.getInitializer() == null) {
@@ -227,10 +195,7 @@ public final class ChannelDirection extends BugChecker
 
   @Override
   public Description matchReturn(ReturnTree tree, VisitorState state) {
-    if (!PRESENT.get(state)) {
-      return Description.NO_MATCH;
-    }
-    return Guard.run(
+    return analyse(tree, state, 
         () -> {
           if (tree.getExpression() == null) {
             return Description.NO_MATCH;
@@ -250,10 +215,7 @@ public final class ChannelDirection extends BugChecker
 
   @Override
   public Description matchLambdaExpression(LambdaExpressionTree tree, VisitorState state) {
-    if (!PRESENT.get(state)) {
-      return Description.NO_MATCH;
-    }
-    return Guard.run(
+    return analyse(tree, state, 
         () -> {
           if (!(tree.getBody() instanceof ExpressionTree body)) {
             return Description.NO_MATCH; // a block body's returns are matched one by one
@@ -271,7 +233,7 @@ public final class ChannelDirection extends BugChecker
       return Description.NO_MATCH;
     }
     Directed channel = ChannelDirections.of(use.get().channel(), state);
-    if (channel.direction().permits(use.get().kind()) || GeneratedCode.isCurrent(state)) {
+    if (channel.direction().permits(use.get().kind())) {
       return Description.NO_MATCH;
     }
     return buildDescription(use.get().at())
@@ -305,7 +267,7 @@ public final class ChannelDirection extends BugChecker
       Slot slot = Slots.parameter(method, i, owner, varargsCall, state);
       Description finding = checkFlow(argument, "Passing", source, slot, state);
       if (finding != Description.NO_MATCH) {
-        state.reportMatch(finding);
+        report(state, finding);
       }
     }
     return Description.NO_MATCH;
@@ -333,7 +295,7 @@ public final class ChannelDirection extends BugChecker
     // A send-only channel typed as an Iterable or Collection can be iterated, i.e. received from.
     boolean receivable = source.direction() == Direction.SEND_ONLY && slot.readable();
     if (!receivable && source.direction().assignableTo(slot.direction(), slot.channelTyped())
-        || GeneratedCode.isCurrent(state)) {
+       ) {
       return Description.NO_MATCH;
     }
     String declared;

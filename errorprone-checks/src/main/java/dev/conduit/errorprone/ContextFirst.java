@@ -7,20 +7,18 @@ import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
 import com.google.errorprone.matchers.Description;
-import com.google.errorprone.suppliers.Supplier;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
-import dev.conduit.errorprone.util.ConduitApi;
-import dev.conduit.errorprone.util.Docs;
-import dev.conduit.errorprone.util.Guard;
-import dev.conduit.errorprone.util.Presence;
+import dev.conduit.errorprone.common.ConduitApi;
+import dev.conduit.errorprone.common.ConduitChecker;
+import dev.conduit.errorprone.common.Docs;
+import dev.conduit.errorprone.common.Presence;
 import java.util.List;
 import javax.inject.Inject;
 
@@ -33,10 +31,7 @@ import javax.inject.Inject;
     severity = ERROR,
     linkType = CUSTOM,
     link = Docs.PAGES + "ContextFirst.md")
-public final class ContextFirst extends BugChecker implements MethodTreeMatcher {
-
-  /** Nothing to do where Conduit is absent: it orders Conduit context parameters. */
-  private static final Supplier<Boolean> PRESENT = Presence.anyOf(Presence.CONTEXT);
+public final class ContextFirst extends ConduitChecker implements MethodTreeMatcher {
 
   /** Fully-qualified types that may stand before the context, comma-separated. */
   public static final String ALLOW_TYPES_BEFORE = "ContextFirst:AllowTypesBefore";
@@ -51,15 +46,13 @@ public final class ContextFirst extends BugChecker implements MethodTreeMatcher 
   /** For Error Prone, which injects {@code -XepOpt:ContextFirst:AllowTypesBefore=a.B,c.D}. */
   @Inject
   public ContextFirst(ErrorProneFlags flags) {
+    super(Presence.CONTEXT);
     allowedBefore = flags.getSetOrEmpty(ALLOW_TYPES_BEFORE);
   }
 
   @Override
   public Description matchMethod(MethodTree tree, VisitorState state) {
-    if (!PRESENT.get(state)) {
-      return Description.NO_MATCH;
-    }
-    return Guard.run(() -> match(tree, state));
+    return analyse(tree, state, () -> match(tree, state));
   }
 
   private Description match(MethodTree tree, VisitorState state) {

@@ -4,12 +4,9 @@ import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 
 import com.google.errorprone.BugPattern;
-import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.VariableTreeMatcher;
 import com.google.errorprone.matchers.Description;
-import com.google.errorprone.suppliers.Supplier;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
@@ -21,11 +18,10 @@ import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
-import dev.conduit.errorprone.util.ConduitApi;
-import dev.conduit.errorprone.util.Docs;
-import dev.conduit.errorprone.util.Guard;
-import dev.conduit.errorprone.util.Presence;
-import javax.inject.Inject;
+import dev.conduit.errorprone.common.ConduitApi;
+import dev.conduit.errorprone.common.ConduitChecker;
+import dev.conduit.errorprone.common.Docs;
+import dev.conduit.errorprone.common.Presence;
 import javax.lang.model.element.ElementKind;
 
 /**
@@ -38,24 +34,15 @@ import javax.lang.model.element.ElementKind;
     severity = ERROR,
     linkType = CUSTOM,
     link = Docs.PAGES + "ContextInField.md")
-public final class ContextInField extends BugChecker implements VariableTreeMatcher {
+public final class ContextInField extends ConduitChecker implements VariableTreeMatcher {
 
-  /** Nothing to do where Conduit is absent: it looks only at fields typed as a Conduit context. */
-  private static final Supplier<Boolean> PRESENT = Presence.anyOf(Presence.CONTEXT);
-
-  /** For ServiceLoader, which Error Prone uses to find plugin checks. */
-  public ContextInField() {}
-
-  /** For Error Prone, which injects the {@code -XepOpt} flags; this check has none. */
-  @Inject
-  public ContextInField(ErrorProneFlags flags) {}
+  public ContextInField() {
+    super(Presence.CONTEXT);
+  }
 
   @Override
   public Description matchVariable(VariableTree tree, VisitorState state) {
-    if (!PRESENT.get(state)) {
-      return Description.NO_MATCH;
-    }
-    return Guard.run(() -> match(tree, state));
+    return analyse(tree, state, () -> match(tree, state));
   }
 
   private Description match(VariableTree tree, VisitorState state) {

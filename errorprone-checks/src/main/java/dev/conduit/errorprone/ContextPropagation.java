@@ -4,13 +4,10 @@ import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 
 import com.google.errorprone.BugPattern;
-import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
-import com.google.errorprone.suppliers.Supplier;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
@@ -25,16 +22,15 @@ import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
-import dev.conduit.errorprone.util.ConduitApi;
+import dev.conduit.errorprone.common.ConduitApi;
 import dev.conduit.errorprone.util.ContextScope;
 import dev.conduit.errorprone.util.ContextScope.InScope;
-import dev.conduit.errorprone.util.Docs;
-import dev.conduit.errorprone.util.Guard;
-import dev.conduit.errorprone.util.Presence;
+import dev.conduit.errorprone.common.ConduitChecker;
+import dev.conduit.errorprone.common.Docs;
+import dev.conduit.errorprone.common.Presence;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import javax.inject.Inject;
 
 /**
  * Go's contextcheck: code that has a context passes a fresh root ({@code background()} or {@code
@@ -46,24 +42,15 @@ import javax.inject.Inject;
     severity = ERROR,
     linkType = CUSTOM,
     link = Docs.PAGES + "ContextPropagation.md")
-public final class ContextPropagation extends BugChecker implements MethodInvocationTreeMatcher {
+public final class ContextPropagation extends ConduitChecker implements MethodInvocationTreeMatcher {
 
-  /** Nothing to do where Conduit is absent: it looks only at Conduit context roots. */
-  private static final Supplier<Boolean> PRESENT = Presence.anyOf(Presence.CONTEXT);
-
-  /** For ServiceLoader, which Error Prone uses to find plugin checks. */
-  public ContextPropagation() {}
-
-  /** For Error Prone, which injects the {@code -XepOpt} flags; this check has none. */
-  @Inject
-  public ContextPropagation(ErrorProneFlags flags) {}
+  public ContextPropagation() {
+    super(Presence.CONTEXT);
+  }
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    if (!PRESENT.get(state)) {
-      return Description.NO_MATCH;
-    }
-    return Guard.run(() -> match(tree, state));
+    return analyse(tree, state, () -> match(tree, state));
   }
 
   private Description match(MethodInvocationTree tree, VisitorState state) {

@@ -4,19 +4,15 @@ import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 
 import com.google.errorprone.BugPattern;
-import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
 import com.google.errorprone.matchers.Description;
-import com.google.errorprone.suppliers.Supplier;
 import com.sun.source.tree.MethodTree;
 import dev.conduit.errorprone.closing.DoubleCloses;
 import dev.conduit.errorprone.util.Declarations;
-import dev.conduit.errorprone.util.Docs;
-import dev.conduit.errorprone.util.Guard;
-import dev.conduit.errorprone.util.Presence;
-import javax.inject.Inject;
+import dev.conduit.errorprone.common.ConduitChecker;
+import dev.conduit.errorprone.common.Docs;
+import dev.conduit.errorprone.common.Presence;
 
 /**
  * Closing a closed channel throws, as it panics in Go: the same channel closed twice on one path,
@@ -27,24 +23,15 @@ import javax.inject.Inject;
     severity = ERROR,
     linkType = CUSTOM,
     link = Docs.PAGES + "DoubleClose.md")
-public final class DoubleClose extends BugChecker implements MethodTreeMatcher {
+public final class DoubleClose extends ConduitChecker implements MethodTreeMatcher {
 
-  /** Nothing to do where Conduit is absent: it looks only at closes of Conduit channels. */
-  private static final Supplier<Boolean> PRESENT = Presence.anyOf(Presence.CHANNEL);
-
-  /** For ServiceLoader, which Error Prone uses to find plugin checks. */
-  public DoubleClose() {}
-
-  /** For Error Prone, which injects the {@code -XepOpt} flags; this check has none. */
-  @Inject
-  public DoubleClose(ErrorProneFlags flags) {}
+  public DoubleClose() {
+    super(Presence.CHANNEL);
+  }
 
   @Override
   public Description matchMethod(MethodTree tree, VisitorState state) {
-    if (!PRESENT.get(state)) {
-      return Description.NO_MATCH;
-    }
-    return Guard.run(() -> match(tree, state));
+    return analyse(tree, state, () -> match(tree, state));
   }
 
   private Description match(MethodTree tree, VisitorState state) {
@@ -52,7 +39,7 @@ public final class DoubleClose extends BugChecker implements MethodTreeMatcher {
       return Description.NO_MATCH;
     }
     for (DoubleCloses.Report report : DoubleCloses.find(state.getPath(), state)) {
-      state.reportMatch(describe(report, state));
+      report(state, describe(report, state));
     }
     return Description.NO_MATCH;
   }

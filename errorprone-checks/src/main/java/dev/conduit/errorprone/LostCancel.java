@@ -6,14 +6,11 @@ import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.LambdaExpressionTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
-import com.google.errorprone.suppliers.Supplier;
 import com.google.errorprone.util.ASTHelpers;
-import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
@@ -24,13 +21,12 @@ import com.sun.tools.javac.util.JCDiagnostic.SimpleDiagnosticPosition;
 import dev.conduit.errorprone.util.CancelFlow;
 import dev.conduit.errorprone.util.CancelHandles;
 import dev.conduit.errorprone.util.Declarations;
-import dev.conduit.errorprone.util.Docs;
-import dev.conduit.errorprone.util.GeneratedCode;
-import dev.conduit.errorprone.util.Guard;
+import dev.conduit.errorprone.common.ConduitChecker;
+import dev.conduit.errorprone.common.Docs;
 import dev.conduit.errorprone.util.HandleSites;
 import dev.conduit.errorprone.util.HandleSites.Fate;
 import dev.conduit.errorprone.util.HandleSites.Site;
-import dev.conduit.errorprone.util.Presence;
+import dev.conduit.errorprone.common.Presence;
 import dev.conduit.errorprone.util.TryWithResourcesFix;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -39,7 +35,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.inject.Inject;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Go vet's lostcancel for Conduit: a cancellable context (or a ticker) must be released on every
@@ -50,7 +45,7 @@ import org.jspecify.annotations.Nullable;
     severity = ERROR,
     linkType = CUSTOM,
     link = Docs.PAGES + "LostCancel.md")
-public final class LostCancel extends BugChecker
+public final class LostCancel extends ConduitChecker
     implements MethodTreeMatcher, LambdaExpressionTreeMatcher {
 
   /** Flag: when true, every local handle must be released by try-with-resources. */
@@ -58,12 +53,6 @@ public final class LostCancel extends BugChecker
 
   private final CancelHandles handles;
   private final boolean requireTryWithResources;
-
-  /** Nothing to do where no class that creates a handle exists. */
-  private final Supplier<Boolean> present;
-
-  /** The verdict for the file checked last; javac checks a file's methods one after another. */
-  private @Nullable UnitVerdict lastUnit;
 
   /** For ServiceLoader, which Error Prone uses to find plugin checks: the default settings. */
   public LostCancel() {
@@ -77,25 +66,27 @@ public final class LostCancel extends BugChecker
    */
   @Inject
   public LostCancel(ErrorProneFlags flags) {
-    handles = CancelHandles.withExtras(flags.getListOrEmpty(CancelHandles.EXTRA_HANDLES_FLAG));
+    this(CancelHandles.withExtras(flags.getListOrEmpty(CancelHandles.EXTRA_HANDLES_FLAG)), flags);
+  }
+
+  /** Nothing to do where no class that creates a handle exists. */
+  private LostCancel(CancelHandles handles, ErrorProneFlags flags) {
+    super(handles.owners());
+    this.handles = handles;
     requireTryWithResources = flags.getBoolean(REQUIRE_TRY_WITH_RESOURCES_FLAG).orElse(false);
-    present = Presence.anyOf(handles.owners());
   }
 
   @Override
   public Description matchMethod(MethodTree tree, VisitorState state) {
-    if (tree.getBody() == null || !present.get(state)) {
+    if (tree.getBody() == null) {
       return Description.NO_MATCH;
     }
-    return Guard.run(() -> check(tree, state));
+    return analyse(tree, state, () -> check(tree, state));
   }
 
   @Override
   public Description matchLambdaExpression(LambdaExpressionTree tree, VisitorState state) {
-    if (!present.get(state)) {
-      return Description.NO_MATCH;
-    }
-    return Guard.run(() -> check(tree, state));
+    return analyse(tree, state, () -> check(tree, state));
   }
 
   private Description check(Tree owner, VisitorState state) {
@@ -103,13 +94,13 @@ public final class LostCancel extends BugChecker
       return Description.NO_MATCH; // the cheapest test: no call in the file has a factory's name
     }
     List<Site> sites = HandleSites.find(state.getPath(), handles, state);
-    if (sites.isEmpty() || GeneratedCode.isCurrent(state)) {
+    if (sites.isEmpty()) {
       return Description.NO_MATCH; // the cheap syntactic match: nothing is created here
     }
     Map<Tree, CancelHandles.Kind> tracked = new LinkedHashMap<>();
     for (Site site : sites) {
       if (site.fate() == Fate.DISCARDED) {
-        state.reportMatch(
+        report(state, 
             buildDescription(site.creation())
                 .setMessage(
                     String.format(
@@ -143,7 +134,7 @@ public final class LostCancel extends BugChecker
                               + " which also releases it when an exception is thrown",
                           REQUIRE_TRY_WITH_RESOURCES_FLAG, callName(site, state)));
           TryWithResourcesFix.forCreation(site, state).ifPresent(description::addFix);
-          state.reportMatch(description.build());
+          report(state, description.build());
         }
       }
     }
@@ -189,7 +180,7 @@ public final class LostCancel extends BugChecker
       Optional<SuggestedFix> fix = TryWithResourcesFix.forCreation(leak.site(), state);
       fix.ifPresent(description::addFix);
     }
-    state.reportMatch(description.build());
+    report(state, description.build());
   }
 
   /**
@@ -197,16 +188,8 @@ public final class LostCancel extends BugChecker
    * walk instead of one per method and one more per lambda (lambdas nest).
    */
   private boolean mayCreateInUnit(VisitorState state) {
-    CompilationUnitTree unit = state.getPath().getCompilationUnit();
-    UnitVerdict last = lastUnit;
-    if (last == null || last.unit() != unit) {
-      last = new UnitVerdict(unit, handles.mayCreateIn(unit));
-      lastUnit = last;
-    }
-    return last.mayCreate();
+    return perUnit(state, handles::mayCreateIn);
   }
-
-  private record UnitVerdict(CompilationUnitTree unit, boolean mayCreate) {}
 
   private static boolean isTryResource(Tree site, VisitorState state) {
     TreePath path = TreePath.getPath(state.getPath().getCompilationUnit(), site);

@@ -4,15 +4,12 @@ import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 
 import com.google.errorprone.BugPattern;
-import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.NewClassTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.fixes.SuggestedFixes;
 import com.google.errorprone.matchers.Description;
-import com.google.errorprone.suppliers.Supplier;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ExpressionTree;
@@ -25,14 +22,13 @@ import com.sun.source.tree.TypeCastTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
-import dev.conduit.errorprone.util.ConduitApi;
-import dev.conduit.errorprone.util.Docs;
-import dev.conduit.errorprone.util.Guard;
+import dev.conduit.errorprone.common.ConduitApi;
+import dev.conduit.errorprone.common.ConduitChecker;
+import dev.conduit.errorprone.common.Docs;
 import dev.conduit.errorprone.util.NullArguments;
-import dev.conduit.errorprone.util.Presence;
+import dev.conduit.errorprone.common.Presence;
 import java.util.List;
 import java.util.Set;
-import javax.inject.Inject;
 
 /** Go's staticcheck SA1012: {@code null} passed where a {@code Context} is expected. */
 @BugPattern(
@@ -40,39 +36,25 @@ import javax.inject.Inject;
     severity = ERROR,
     linkType = CUSTOM,
     link = Docs.PAGES + "NullContext.md")
-public final class NullContext extends BugChecker
+public final class NullContext extends ConduitChecker
     implements MethodInvocationTreeMatcher, NewClassTreeMatcher {
-
-  /**
-   * Nothing to do where Conduit is absent: it looks only at parameters typed as a Conduit context.
-   */
-  private static final Supplier<Boolean> PRESENT = Presence.anyOf(Presence.CONTEXT);
 
   /** Test helpers whose lambda is expected to throw: passing null there tests the null check. */
   private static final Set<String> EXPECTS_THROW =
       Set.of("assertThrows", "assertThatThrownBy", "assertThatCode", "expectThrows");
 
-  /** For ServiceLoader, which Error Prone uses to find plugin checks. */
-  public NullContext() {}
-
-  /** For Error Prone, which injects the {@code -XepOpt} flags; this check has none. */
-  @Inject
-  public NullContext(ErrorProneFlags flags) {}
+  public NullContext() {
+    super(Presence.CONTEXT);
+  }
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    if (!PRESENT.get(state)) {
-      return Description.NO_MATCH;
-    }
-    return Guard.run(() -> match(tree.getArguments(), ASTHelpers.getSymbol(tree), state));
+    return analyse(tree, state, () -> match(tree.getArguments(), ASTHelpers.getSymbol(tree), state));
   }
 
   @Override
   public Description matchNewClass(NewClassTree tree, VisitorState state) {
-    if (!PRESENT.get(state)) {
-      return Description.NO_MATCH;
-    }
-    return Guard.run(() -> match(tree.getArguments(), ASTHelpers.getSymbol(tree), state));
+    return analyse(tree, state, () -> match(tree.getArguments(), ASTHelpers.getSymbol(tree), state));
   }
 
   private Description match(
@@ -94,7 +76,7 @@ public final class NullContext extends BugChecker
       if (mayBeNull(argument) && ConduitApi.isContext(formal, state) && !expectsThrow(state)) {
         ExpressionTree literal = NullArguments.nullLiteralIn(argument, state);
         if (literal != null) {
-          state.reportMatch(describe(argument, literal, formal, state));
+          report(state, describe(argument, literal, formal, state));
         }
       }
     }

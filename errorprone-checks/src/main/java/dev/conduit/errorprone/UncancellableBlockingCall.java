@@ -5,14 +5,11 @@ import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
 
 import com.google.errorprone.BugPattern;
-import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.matchers.Matcher;
-import com.google.errorprone.suppliers.Supplier;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ExpressionStatementTree;
@@ -26,22 +23,21 @@ import com.sun.source.tree.TryTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.tree.JCTree;
-import dev.conduit.errorprone.util.ConduitApi;
+import dev.conduit.errorprone.common.ConduitApi;
 import dev.conduit.errorprone.util.ContextScope;
 import dev.conduit.errorprone.util.ContextScope.InScope;
-import dev.conduit.errorprone.util.Docs;
+import dev.conduit.errorprone.common.ConduitChecker;
+import dev.conduit.errorprone.common.Docs;
 import dev.conduit.errorprone.util.DoneContexts;
 import dev.conduit.errorprone.util.Goroutines;
-import dev.conduit.errorprone.util.Guard;
 import dev.conduit.errorprone.util.LocalChannels;
 import dev.conduit.errorprone.util.LocalChannels.LocalChannel;
-import dev.conduit.errorprone.util.Presence;
+import dev.conduit.errorprone.common.Presence;
 import dev.conduit.errorprone.util.QuitChannels;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import javax.inject.Inject;
 
 /**
  * A blocking channel, WaitGroup or select operation that cannot give up although the code has a
@@ -52,14 +48,8 @@ import javax.inject.Inject;
     severity = ERROR,
     linkType = CUSTOM,
     link = Docs.PAGES + "UncancellableBlockingCall.md")
-public final class UncancellableBlockingCall extends BugChecker
+public final class UncancellableBlockingCall extends ConduitChecker
     implements MethodInvocationTreeMatcher {
-
-  /**
-   * Nothing to do where Conduit is absent: it looks only at blocking calls of Conduit's runtime.
-   */
-  private static final Supplier<Boolean> PRESENT =
-      Presence.anyOf(Presence.CHANNEL, Presence.WAIT_GROUP, Presence.SELECT, Presence.CONTEXT);
 
   private static final Set<String> BLOCKING_NAMES =
       Set.of("send", "receive", "receiveOptional", "awaitSignal", "await");
@@ -89,19 +79,13 @@ public final class UncancellableBlockingCall extends BugChecker
   private static final Matcher<ExpressionTree> CLOSE =
       instanceMethod().onDescendantOf(ConduitApi.CHANNEL).named("close");
 
-  /** For ServiceLoader, which Error Prone uses to find plugin checks. */
-  public UncancellableBlockingCall() {}
-
-  /** For Error Prone, which injects the {@code -XepOpt} flags; this check has none. */
-  @Inject
-  public UncancellableBlockingCall(ErrorProneFlags flags) {}
+  public UncancellableBlockingCall() {
+    super(Presence.CHANNEL, Presence.WAIT_GROUP, Presence.SELECT, Presence.CONTEXT);
+  }
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    if (!PRESENT.get(state)) {
-      return Description.NO_MATCH;
-    }
-    return Guard.run(() -> match(tree, state));
+    return analyse(tree, state, () -> match(tree, state));
   }
 
   private Description match(MethodInvocationTree tree, VisitorState state) {

@@ -5,13 +5,10 @@ import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
 
 import com.google.errorprone.BugPattern;
-import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.matchers.Matcher;
-import com.google.errorprone.suppliers.Supplier;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
@@ -23,13 +20,12 @@ import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.tree.JCTree;
-import dev.conduit.errorprone.util.ConduitApi;
+import dev.conduit.errorprone.common.ConduitApi;
 import dev.conduit.errorprone.util.Declarations;
-import dev.conduit.errorprone.util.Docs;
+import dev.conduit.errorprone.common.ConduitChecker;
+import dev.conduit.errorprone.common.Docs;
 import dev.conduit.errorprone.util.Goroutines;
-import dev.conduit.errorprone.util.Guard;
-import dev.conduit.errorprone.util.Presence;
-import javax.inject.Inject;
+import dev.conduit.errorprone.common.Presence;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,11 +37,8 @@ import org.jspecify.annotations.Nullable;
     severity = ERROR,
     linkType = CUSTOM,
     link = Docs.PAGES + "WaitGroupAddInGoroutine.md")
-public final class WaitGroupAddInGoroutine extends BugChecker
+public final class WaitGroupAddInGoroutine extends ConduitChecker
     implements MethodInvocationTreeMatcher {
-
-  /** Nothing to do where Conduit is absent: it looks only at Conduit's WaitGroup. */
-  private static final Supplier<Boolean> PRESENT = Presence.anyOf(Presence.WAIT_GROUP);
 
   private static final Matcher<ExpressionTree> ADD =
       instanceMethod().onExactClass(ConduitApi.WAIT_GROUP).named("add");
@@ -53,19 +46,13 @@ public final class WaitGroupAddInGoroutine extends BugChecker
   private static final Matcher<ExpressionTree> DONE =
       instanceMethod().onExactClass(ConduitApi.WAIT_GROUP).namedAnyOf("done", "go");
 
-  /** For ServiceLoader, which Error Prone uses to find plugin checks. */
-  public WaitGroupAddInGoroutine() {}
-
-  /** For Error Prone, which injects the {@code -XepOpt} flags; this check has none. */
-  @Inject
-  public WaitGroupAddInGoroutine(ErrorProneFlags flags) {}
+  public WaitGroupAddInGoroutine() {
+    super(Presence.WAIT_GROUP);
+  }
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    if (!PRESENT.get(state)) {
-      return Description.NO_MATCH;
-    }
-    return Guard.run(() -> match(tree, state));
+    return analyse(tree, state, () -> match(tree, state));
   }
 
   private Description match(MethodInvocationTree tree, VisitorState state) {

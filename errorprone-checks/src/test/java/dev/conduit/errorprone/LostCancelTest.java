@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.google.errorprone.BugCheckerRefactoringTestHelper;
 import com.google.errorprone.CompilationTestHelper;
 import com.google.errorprone.ErrorProneFlags;
-import dev.conduit.errorprone.util.Guard;
+import dev.conduit.errorprone.common.ConduitChecker;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +17,7 @@ class LostCancelTest {
 
   @BeforeAll
   static void failLoudly() {
-    System.setProperty(Guard.RETHROW_PROPERTY, "true");
+    System.setProperty(ConduitChecker.RETHROW_PROPERTY, "true");
   }
 
   private CompilationTestHelper method(String... lines) {

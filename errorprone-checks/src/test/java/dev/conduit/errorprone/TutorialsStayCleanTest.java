@@ -5,7 +5,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.google.errorprone.CompilationTestHelper;
 import com.google.errorprone.bugpatterns.BugChecker;
-import dev.conduit.errorprone.util.Guard;
+import dev.conduit.errorprone.common.ConduitChecker;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -21,7 +21,7 @@ class TutorialsStayCleanTest {
 
   @BeforeAll
   static void failLoudly() {
-    System.setProperty(Guard.RETHROW_PROPERTY, "true");
+    System.setProperty(ConduitChecker.RETHROW_PROPERTY, "true");
   }
 
   @ParameterizedTest

@@ -9,7 +9,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
-import dev.conduit.errorprone.util.ConduitApi;
+import dev.conduit.errorprone.common.ConduitApi;
 import dev.conduit.errorprone.util.FlowGraphs;
 import java.util.HashMap;
 import java.util.HashSet;

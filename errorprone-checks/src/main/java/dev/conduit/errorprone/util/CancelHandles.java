@@ -1,5 +1,6 @@
 package dev.conduit.errorprone.util;
 
+import dev.conduit.errorprone.common.ConduitApi;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;

@@ -1,5 +1,7 @@
 package dev.conduit.errorprone.util;
 
+import dev.conduit.errorprone.common.Operation;
+import dev.conduit.errorprone.common.ChannelTypes;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.EnhancedForLoopTree;

@@ -1,5 +1,6 @@
 package dev.conduit.errorprone.util;
 
+import dev.conduit.errorprone.common.ConduitApi;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BlockTree;

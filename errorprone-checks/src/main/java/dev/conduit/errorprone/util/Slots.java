@@ -1,5 +1,7 @@
 package dev.conduit.errorprone.util;
 
+import dev.conduit.errorprone.common.Direction;
+import dev.conduit.errorprone.common.ChannelTypes;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.LambdaExpressionTree;

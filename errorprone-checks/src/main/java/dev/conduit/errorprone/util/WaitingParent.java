@@ -1,5 +1,8 @@
 package dev.conduit.errorprone.util;
 
+import dev.conduit.errorprone.common.Operation;
+import dev.conduit.errorprone.common.ChannelTypes;
+import dev.conduit.errorprone.common.ConduitApi;
 import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
 
 import com.google.errorprone.VisitorState;

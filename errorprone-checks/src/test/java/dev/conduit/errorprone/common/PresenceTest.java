@@ -1,4 +1,4 @@
-package dev.conduit.errorprone.util;
+package dev.conduit.errorprone.common;
 
 import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 

@@ -1,4 +1,4 @@
-package dev.conduit.errorprone.util;
+package dev.conduit.errorprone.common;
 
 /**
  * The direction a channel may be used in: Go's {@code chan<- T}, {@code <-chan T} or {@code chan

@@ -1,4 +1,4 @@
-package dev.conduit.errorprone.util;
+package dev.conduit.errorprone.common;
 
 /**
  * A use of a channel that needs one direction: a method call, a for-each loop or a select clause.

@@ -1,4 +1,4 @@
-package dev.conduit.errorprone.util;
+package dev.conduit.errorprone.common;
 
 /** Where each check's page lives; every finding links to it. */
 public final class Docs {

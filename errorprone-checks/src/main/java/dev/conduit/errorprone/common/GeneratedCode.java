@@ -1,4 +1,4 @@
-package dev.conduit.errorprone.util;
+package dev.conduit.errorprone.common;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;

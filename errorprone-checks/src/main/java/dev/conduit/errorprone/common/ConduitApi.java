@@ -1,4 +1,4 @@
-package dev.conduit.errorprone.util;
+package dev.conduit.errorprone.common;
 
 import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
 import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
