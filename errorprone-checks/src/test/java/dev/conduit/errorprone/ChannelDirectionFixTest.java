@@ -1,5 +1,6 @@
 package dev.conduit.errorprone;
 
+import dev.conduit.errorprone.direction.ChannelDirection;
 import com.google.errorprone.BugCheckerRefactoringTestHelper;
 import com.google.errorprone.BugCheckerRefactoringTestHelper.FixChoosers;
 import com.google.errorprone.BugCheckerRefactoringTestHelper.TestMode;

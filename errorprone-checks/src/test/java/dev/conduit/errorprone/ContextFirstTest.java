@@ -1,5 +1,6 @@
 package dev.conduit.errorprone;
 
+import dev.conduit.errorprone.context.ContextFirst;
 import com.google.errorprone.CompilationTestHelper;
 import dev.conduit.errorprone.common.ConduitChecker;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,5 +1,7 @@
 package dev.conduit.errorprone;
 
+import dev.conduit.errorprone.context.ContextInField;
+import dev.conduit.errorprone.context.ContextPropagation;
 import com.google.errorprone.BugCheckerRefactoringTestHelper;
 import com.google.errorprone.BugCheckerRefactoringTestHelper.TestMode;
 import com.google.errorprone.CompilationTestHelper;

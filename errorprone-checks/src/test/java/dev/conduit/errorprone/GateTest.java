@@ -1,5 +1,7 @@
 package dev.conduit.errorprone;
 
+import dev.conduit.errorprone.direction.ChannelDirection;
+import dev.conduit.errorprone.lostcancel.LostCancel;
 import com.google.errorprone.CompilationTestHelper;
 import dev.conduit.AfterFunc;
 import dev.conduit.CanceledException;

@@ -1,5 +1,15 @@
 package dev.conduit.errorprone;
 
+import dev.conduit.errorprone.abandoned.AbandonedSender;
+import dev.conduit.errorprone.closing.DoubleClose;
+import dev.conduit.errorprone.context.ContextFirst;
+import dev.conduit.errorprone.context.ContextInField;
+import dev.conduit.errorprone.context.ContextPropagation;
+import dev.conduit.errorprone.context.NullContext;
+import dev.conduit.errorprone.context.UncancellableBlockingCall;
+import dev.conduit.errorprone.direction.ChannelDirection;
+import dev.conduit.errorprone.lostcancel.LostCancel;
+import dev.conduit.errorprone.waitgroup.WaitGroupAddInGoroutine;
 import com.google.errorprone.CompilationTestHelper;
 import com.google.errorprone.scanner.ScannerSupplier;
 import dev.conduit.errorprone.common.ConduitChecker;

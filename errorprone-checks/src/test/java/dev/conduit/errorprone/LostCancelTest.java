@@ -1,5 +1,6 @@
 package dev.conduit.errorprone;
 
+import dev.conduit.errorprone.lostcancel.LostCancel;
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

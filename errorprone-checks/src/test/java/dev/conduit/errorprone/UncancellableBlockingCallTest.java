@@ -1,5 +1,6 @@
 package dev.conduit.errorprone;
 
+import dev.conduit.errorprone.context.UncancellableBlockingCall;
 import com.google.errorprone.BugCheckerRefactoringTestHelper;
 import com.google.errorprone.BugCheckerRefactoringTestHelper.TestMode;
 import com.google.errorprone.CompilationTestHelper;

@@ -22,7 +22,7 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.tree.JCTree;
 import dev.conduit.errorprone.common.ConduitApi;
-import dev.conduit.errorprone.util.Declarations;
+import dev.conduit.errorprone.common.Declarations;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;

@@ -10,7 +10,7 @@ import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import dev.conduit.errorprone.common.ConduitApi;
-import dev.conduit.errorprone.util.FlowGraphs;
+import dev.conduit.errorprone.flow.FlowGraphs;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;

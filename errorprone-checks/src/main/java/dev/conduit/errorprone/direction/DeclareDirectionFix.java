@@ -13,9 +13,8 @@ import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.tree.JCTree;
-import dev.conduit.errorprone.util.ChannelDirections;
 import dev.conduit.errorprone.common.ChannelTypes;
-import dev.conduit.errorprone.util.Declarations;
+import dev.conduit.errorprone.common.Declarations;
 import dev.conduit.errorprone.common.Direction;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +33,7 @@ import javax.lang.model.element.ElementKind;
  * direction ({@link LocalUses}). Where one would become a finding, no fix: the code needs a
  * decision, not a mechanical edit.
  */
-public final class DeclareDirectionFix {
+final class DeclareDirectionFix {
   private static final String ANNOTATIONS = "dev.conduit.annotations.";
 
   private DeclareDirectionFix() {}
