@@ -1,5 +1,6 @@
 package dev.conduit.errorprone.closing;
 
+import dev.conduit.vocabulary.ConduitTypes;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BinaryTree;
@@ -38,7 +39,7 @@ import org.jspecify.annotations.Nullable;
 final class ExclusiveGuards {
 
   private static final String ATOMIC = "java.util.concurrent.atomic.";
-  private static final String AFTER_FUNC = "dev.conduit.AfterFunc";
+  private static final String AFTER_FUNC = ConduitTypes.AFTER_FUNC;
 
   /** A winning test: the object it is made on, and the branch that wins. */
   record Test(Symbol guard, boolean wins) {}

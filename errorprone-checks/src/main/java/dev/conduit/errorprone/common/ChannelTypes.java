@@ -1,5 +1,6 @@
 package dev.conduit.errorprone.common;
 
+import dev.conduit.vocabulary.ConduitTypes;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
@@ -38,7 +39,7 @@ public final class ChannelTypes {
 
   private static final Family CONDUIT_CHANNEL =
       new Family(
-          subtypeOf("dev.conduit.Channel"),
+          subtypeOf(ConduitTypes.CHANNEL),
           ImmutableSet.of("send", "trySend", "close", "sendOnly"),
           ImmutableSet.of(
               "receive",
@@ -58,7 +59,7 @@ public final class ChannelTypes {
   /** The JDK queues teams already use as channels, deques and transfer queues included. */
   private static final Family BLOCKING_QUEUE =
       new Family(
-          subtypeOf("java.util.concurrent.BlockingQueue"),
+          subtypeOf(ConduitTypes.BLOCKING_QUEUE),
           ImmutableSet.of(
               "put",
               "offer",
@@ -208,9 +209,9 @@ public final class ChannelTypes {
         });
   }
 
-  private static final Supplier<Type> SEND_SELECTABLE = erasedType("dev.conduit.SendSelectable");
+  private static final Supplier<Type> SEND_SELECTABLE = erasedType(ConduitTypes.SEND_SELECTABLE);
   private static final Supplier<Type> RECEIVE_SELECTABLE =
-      erasedType("dev.conduit.ReceiveSelectable");
+      erasedType(ConduitTypes.RECEIVE_SELECTABLE);
 
   /**
    * Whether a value of {@code type} can carry a direction at all: a channel type of a known family,
@@ -269,8 +270,8 @@ public final class ChannelTypes {
     boolean receiveEnd = false;
     for (Symbol member : cls.getEnclosedElements()) {
       if (member instanceof ClassSymbol nested) {
-        sendEnd |= nested.getSimpleName().contentEquals("SendEnd");
-        receiveEnd |= nested.getSimpleName().contentEquals("ReceiveEnd");
+        sendEnd |= nested.getSimpleName().contentEquals(ConduitTypes.SEND_END);
+        receiveEnd |= nested.getSimpleName().contentEquals(ConduitTypes.RECEIVE_END);
       }
     }
     return sendEnd && receiveEnd;

@@ -1,5 +1,6 @@
 package dev.conduit.errorprone.common;
 
+import dev.conduit.vocabulary.ConduitTypes;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.EnhancedForLoopTree;
@@ -27,7 +28,7 @@ public final class ChannelUses {
    */
   public record Use(Tree at, ExpressionTree channel, Operation.Kind kind, String operation) {}
 
-  private static final String SELECT = "dev.conduit.Select";
+  private static final String SELECT = ConduitTypes.SELECT;
 
   private ChannelUses() {}
 
@@ -70,7 +71,7 @@ public final class ChannelUses {
    */
   public static boolean isConduitApi(MethodSymbol method) {
     Symbol.ClassSymbol owner = ASTHelpers.enclosingClass(method);
-    return owner != null && owner.packge().getQualifiedName().contentEquals("dev.conduit");
+    return owner != null && owner.packge().getQualifiedName().contentEquals(ConduitTypes.RUNTIME_PACKAGE);
   }
 
   private static Optional<Use> call(

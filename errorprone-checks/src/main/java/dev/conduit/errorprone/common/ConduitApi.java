@@ -1,5 +1,6 @@
 package dev.conduit.errorprone.common;
 
+import dev.conduit.vocabulary.ConduitTypes;
 import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
 import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
 
@@ -23,11 +24,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ConduitApi {
 
-  public static final String CONTEXT = "dev.conduit.Context";
-  public static final String CANCELLABLE_CONTEXT = "dev.conduit.CancellableContext";
-  public static final String CHANNEL = "dev.conduit.Channel";
-  public static final String SELECT = "dev.conduit.Select";
-  public static final String WAIT_GROUP = "dev.conduit.WaitGroup";
+  public static final String CONTEXT = ConduitTypes.CONTEXT;
+  public static final String CANCELLABLE_CONTEXT = ConduitTypes.CANCELLABLE_CONTEXT;
+  public static final String CHANNEL = ConduitTypes.CHANNEL;
+  public static final String SELECT = ConduitTypes.SELECT;
+  public static final String WAIT_GROUP = ConduitTypes.WAIT_GROUP;
 
   /**
    * A channel's receives that block until a value arrives or the channel is closed: Go's {@code

@@ -1,5 +1,6 @@
 package dev.conduit.errorprone.common;
 
+import dev.conduit.vocabulary.ConduitTypes;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ClassTree;
@@ -29,7 +30,7 @@ public final class GeneratedCode {
   private static boolean isGenerated(Symbol symbol) {
     for (AnnotationMirror annotation : symbol.getAnnotationMirrors()) {
       String name = annotation.getAnnotationType().toString();
-      if (name.equals("javax.annotation.processing.Generated")
+      if (name.equals(ConduitTypes.GENERATED)
           || name.equals("javax.annotation.Generated")) {
         return true;
       }

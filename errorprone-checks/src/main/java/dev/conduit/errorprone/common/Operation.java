@@ -1,5 +1,7 @@
 package dev.conduit.errorprone.common;
 
+import dev.conduit.vocabulary.Direction;
+
 /**
  * A use of a channel that needs one direction: a method call, a for-each loop or a select clause.
  *
@@ -13,6 +15,11 @@ public record Operation(Kind kind, String description) {
     /** Sending, closing, or obtaining a sending view. */
     SEND,
     /** Receiving, peeking, iterating, or obtaining a receiving view. */
-    RECEIVE
+    RECEIVE;
+
+    /** Whether a channel of {@code direction} allows an operation of this kind. */
+    public boolean permittedBy(Direction direction) {
+      return this == SEND ? direction.permitsSend() : direction.permitsReceive();
+    }
   }
 }

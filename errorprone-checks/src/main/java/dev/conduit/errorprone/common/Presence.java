@@ -1,5 +1,6 @@
 package dev.conduit.errorprone.common;
 
+import dev.conduit.vocabulary.ConduitTypes;
 import com.google.common.collect.ImmutableList;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.suppliers.Supplier;
@@ -34,9 +35,9 @@ public final class Presence {
   public static final String SELECT = ConduitApi.SELECT;
 
   /** The direction annotations, from the annotations jar (which a user may have alone). */
-  public static final String SEND_ONLY = "dev.conduit.annotations.SendOnly";
+  public static final String SEND_ONLY = ConduitTypes.SEND_ONLY;
 
-  public static final String RECEIVE_ONLY = "dev.conduit.annotations.ReceiveOnly";
+  public static final String RECEIVE_ONLY = ConduitTypes.RECEIVE_ONLY;
 
   private Presence() {}
 

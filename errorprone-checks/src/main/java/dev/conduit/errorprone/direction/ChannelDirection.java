@@ -36,7 +36,7 @@ import com.sun.tools.javac.tree.JCTree.JCMethodInvocation;
 import com.sun.tools.javac.tree.JCTree.JCNewClass;
 import dev.conduit.errorprone.direction.ChannelDirections.Directed;
 import dev.conduit.errorprone.common.ChannelUses;
-import dev.conduit.errorprone.common.Direction;
+import dev.conduit.vocabulary.Direction;
 import dev.conduit.errorprone.common.ConduitChecker;
 import dev.conduit.errorprone.common.Docs;
 import dev.conduit.errorprone.common.Presence;
@@ -229,7 +229,7 @@ public final class ChannelDirection extends ConduitChecker
       return Description.NO_MATCH;
     }
     Directed channel = ChannelDirections.of(use.get().channel(), state);
-    if (channel.direction().permits(use.get().kind())) {
+    if (use.get().kind().permittedBy(channel.direction())) {
       return Description.NO_MATCH;
     }
     return buildDescription(use.get().at())

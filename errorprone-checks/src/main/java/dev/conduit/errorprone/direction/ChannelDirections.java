@@ -1,7 +1,8 @@
 package dev.conduit.errorprone.direction;
 
+import dev.conduit.vocabulary.ConduitTypes;
 import dev.conduit.errorprone.common.Declarations;
-import dev.conduit.errorprone.common.Direction;
+import dev.conduit.vocabulary.Direction;
 import dev.conduit.errorprone.common.ChannelTypes;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
@@ -50,8 +51,8 @@ final class ChannelDirections {
     }
   }
 
-  private static final String SEND_ONLY = "dev.conduit.annotations.SendOnly";
-  private static final String RECEIVE_ONLY = "dev.conduit.annotations.ReceiveOnly";
+  private static final String SEND_ONLY = ConduitTypes.SEND_ONLY;
+  private static final String RECEIVE_ONLY = ConduitTypes.RECEIVE_ONLY;
   private static final int MAX_DEPTH = 8;
 
   private ChannelDirections() {}
@@ -253,7 +254,7 @@ final class ChannelDirections {
   private static boolean isContextDone(MethodSymbol method) {
     return method.getSimpleName().contentEquals("done")
         && method.getParameters().isEmpty()
-        && method.owner.getQualifiedName().contentEquals("dev.conduit.Context");
+        && method.owner.getQualifiedName().contentEquals(ConduitTypes.CONTEXT);
   }
 
   private static Direction ofAnnotations(List<? extends AnnotationMirror> annotations) {

@@ -1,5 +1,6 @@
 package dev.conduit.errorprone.direction;
 
+import dev.conduit.vocabulary.ConduitTypes;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AnnotatedTypeTree;
@@ -19,8 +20,8 @@ import java.util.List;
  * javac shows annotation processors no method bodies, so locals are the checks' to report.
  */
 final class ConflictingDirections {
-  private static final String SEND_ONLY = "dev.conduit.annotations.SendOnly";
-  private static final String RECEIVE_ONLY = "dev.conduit.annotations.ReceiveOnly";
+  private static final String SEND_ONLY = ConduitTypes.SEND_ONLY;
+  private static final String RECEIVE_ONLY = ConduitTypes.RECEIVE_ONLY;
 
   private ConflictingDirections() {}
 

@@ -1,5 +1,6 @@
 package dev.conduit.errorprone.direction;
 
+import dev.conduit.vocabulary.ConduitTypes;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.fixes.SuggestedFixes;
@@ -15,7 +16,7 @@ import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.tree.JCTree;
 import dev.conduit.errorprone.common.ChannelTypes;
 import dev.conduit.errorprone.common.Declarations;
-import dev.conduit.errorprone.common.Direction;
+import dev.conduit.vocabulary.Direction;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.ElementKind;
@@ -34,7 +35,7 @@ import javax.lang.model.element.ElementKind;
  * decision, not a mechanical edit.
  */
 final class DeclareDirectionFix {
-  private static final String ANNOTATIONS = "dev.conduit.annotations.";
+  private static final String ANNOTATIONS = ConduitTypes.ANNOTATIONS_PACKAGE + ".";
 
   private DeclareDirectionFix() {}
 

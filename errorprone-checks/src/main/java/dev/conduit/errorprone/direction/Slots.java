@@ -1,6 +1,6 @@
 package dev.conduit.errorprone.direction;
 
-import dev.conduit.errorprone.common.Direction;
+import dev.conduit.vocabulary.Direction;
 import dev.conduit.errorprone.common.ChannelTypes;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;

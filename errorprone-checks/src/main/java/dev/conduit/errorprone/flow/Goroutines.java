@@ -1,5 +1,6 @@
 package dev.conduit.errorprone.flow;
 
+import dev.conduit.vocabulary.ConduitTypes;
 import static com.google.errorprone.matchers.method.MethodMatchers.constructor;
 import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
 import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
@@ -26,9 +27,9 @@ public final class Goroutines {
   /** Calls that run their lambda argument once, concurrently with the caller. */
   private static final Matcher<ExpressionTree> LAUNCH =
       Matchers.anyOf(
-          staticMethod().onClass("dev.conduit.Go").named("go"),
-          instanceMethod().onExactClass("dev.conduit.WaitGroup").named("go"),
-          instanceMethod().onExactClass("dev.conduit.ErrGroup").namedAnyOf("go", "tryGo"),
+          staticMethod().onClass(ConduitTypes.GO).named("go"),
+          instanceMethod().onExactClass(ConduitTypes.WAIT_GROUP).named("go"),
+          instanceMethod().onExactClass(ConduitTypes.ERR_GROUP).namedAnyOf("go", "tryGo"),
           staticMethod().onClass("java.lang.Thread").named("startVirtualThread"),
           instanceMethod()
               .onDescendantOf("java.lang.Thread.Builder")

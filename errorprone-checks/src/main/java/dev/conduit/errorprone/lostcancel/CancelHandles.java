@@ -1,5 +1,6 @@
 package dev.conduit.errorprone.lostcancel;
 
+import dev.conduit.vocabulary.ConduitTypes;
 import dev.conduit.errorprone.common.ConduitApi;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
@@ -43,14 +44,14 @@ final class CancelHandles {
 
   private static final Kind CONTEXT =
       new Kind(
-          "dev.conduit.Context",
+          ConduitTypes.CONTEXT,
           ImmutableSet.of("withCancel", "withTimeout", "withDeadline"),
           ImmutableSet.of("cancel", "close"),
           "cancelling");
 
   private static final Kind TICKER =
       new Kind(
-          "dev.conduit.Ticker",
+          ConduitTypes.TICKER,
           ImmutableSet.of("every"),
           ImmutableSet.of("stop", "close"),
           "stopping");
@@ -209,7 +210,7 @@ final class CancelHandles {
     Type type =
         method.getParameters().get(Math.min(index, method.getParameters().size() - 1)).asType();
     // Conduit's Context is the plain type every API takes; anything else may keep the handle.
-    return !type.tsym.getQualifiedName().contentEquals("dev.conduit.Context");
+    return !type.tsym.getQualifiedName().contentEquals(ConduitTypes.CONTEXT);
   }
 
   private static boolean isSubclass(Symbol owner, String className, VisitorState state) {
