@@ -96,7 +96,7 @@ class AbandonedSenderTest {
             "  }",
             "  // Unbounded sends: no buffer fits, the goroutine must give up itself.",
             "  static String generator(Context ctx) {",
-            "    // BUG: Diagnostic contains: let the goroutine give up too",
+            "    // BUG: Diagnostic contains: Let the goroutine give up too",
             "    Channel<Integer> numbers = Channel.unbuffered();",
             "    go(() -> {",
             "      for (int i = 0; ; i++) {",

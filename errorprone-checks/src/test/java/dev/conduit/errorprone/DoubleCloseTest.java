@@ -28,7 +28,7 @@ class DoubleCloseTest {
             "  private final Channel<String> done = Channel.unbuffered();",
             "  static void sequence(Channel<String> ch) {",
             "    ch.close();",
-            "    // BUG: Diagnostic contains: channel 'ch' is closed although it may already be"
+            "    // BUG: Diagnostic contains: Channel 'ch' is closed although it may already be"
                 + " closed at line 7",
             "    ch.close();",
             "  }",
@@ -83,7 +83,7 @@ class DoubleCloseTest {
             "  }",
             "  void finalField() {",
             "    done.close();",
-            "    // BUG: Diagnostic contains: channel 'this.done' is closed although",
+            "    // BUG: Diagnostic contains: Channel 'this.done' is closed although",
             "    this.done.close();",
             "  }",
             "  static void insideLambda(Channel<String> ch) {",
@@ -123,7 +123,7 @@ class DoubleCloseTest {
             "  }",
             "  static void helperAfterClose(Channel<String> ch) {",
             "    ch.close();",
-            "    // BUG: Diagnostic contains: channel 'ch' is closed although it may already be",
+            "    // BUG: Diagnostic contains: Channel 'ch' is closed although it may already be",
             "    closeIt(ch);",
             "  }",
             "  static void closeIt(Channel<String> ch) {",

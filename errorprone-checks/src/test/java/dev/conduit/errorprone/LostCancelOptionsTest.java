@@ -167,7 +167,7 @@ class LostCancelOptionsTest {
   void requireTryWithResourcesFlag() {
     method(
             "  void f(Context ctx) {",
-            "    // BUG: Diagnostic contains: LostCancel:RequireTryWithResources is set",
+            "    // BUG: Diagnostic contains: which LostCancel:RequireTryWithResources asks for",
             "    var child = ctx.withCancel();",
             "    try {",
             "      work(child);",

@@ -83,11 +83,12 @@ public final class AbandonedSender extends ConduitChecker implements VariableTre
     Description.Builder description =
         buildDescription(creation)
             .setMessage(
-                String.format(
-                    "a goroutine sends on unbuffered channel '%s', but this method may stop waiting"
-                        + " for it (%s); the send then blocks forever and the goroutine leaks; %s",
-                    name,
-                    reasons.stream().distinct().collect(Collectors.joining("; ")),
+                message(
+                    String.format(
+                        "a goroutine sends on unbuffered channel '%s', but this method may stop"
+                            + " waiting for it (%s)",
+                        name, reasons.stream().distinct().collect(Collectors.joining("; "))),
+                    "the send then blocks forever and the goroutine leaks",
                     sends < ChannelOps.UNBOUNDED
                         ? "give the channel a slot for each send: Channel.buffered(" + sends + ")"
                         : "let the goroutine give up too, with send(ctx, value) or a select"));

@@ -52,10 +52,11 @@ public final class DoubleClose extends ConduitChecker implements MethodTreeMatch
                 + Declarations.line(report.earlier(), state);
     return buildDescription(report.at())
         .setMessage(
-            String.format(
-                "channel '%s' is closed %s, and closing a closed channel throws; close it once, in"
-                    + " the one place that owns it, or reassign it before closing again",
-                report.channel(), when))
+            message(
+                String.format("channel '%s' is closed %s", report.channel(), when),
+                "closing a closed channel throws",
+                "close it once, in the one place that owns it, or reassign it before closing"
+                    + " again"))
         .build();
   }
 }

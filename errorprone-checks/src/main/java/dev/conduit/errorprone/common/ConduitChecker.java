@@ -32,8 +32,9 @@ import org.jspecify.annotations.Nullable;
  *       {@code @Generated}; its generator, not the user, answers for it (see {@link
  *       GeneratedCode});
  *   <li>the <b>message voice</b>: every finding says what is wrong, what follows from it and what
- *       to do, as one or more sentences that start with a capital letter, quote names in single
- *       quotes ({@code channel 'out'}) and write calls as {@code close()}; see {@link
+ *       to do, as sentences that start with a capital letter (or with code, written as in the
+ *       source), quote names in single quotes ({@code channel 'out'}) and write calls as {@code
+ *       close()}; see {@link
  *       #message(String, String, String)};
  *   <li>one <b>per-file memo</b> ({@link #perUnit}) for what a rule works out once per file.
  * </ul>
@@ -119,12 +120,17 @@ public abstract class ConduitChecker extends BugChecker {
 
   private static String sentence(String clause) {
     String trimmed = clause.strip();
-    if (trimmed.isEmpty()) {
-      return "";
+    int space = trimmed.indexOf(' ');
+    String first = space < 0 ? trimmed : trimmed.substring(0, space);
+    // A sentence that starts with code ("wg.add() runs", "null is passed") keeps it as written.
+    boolean word = !first.isEmpty() && first.chars().allMatch(Character::isLowerCase);
+    if (word && !CODE_WORDS.contains(first)) {
+      trimmed = Character.toUpperCase(trimmed.charAt(0)) + trimmed.substring(1);
     }
-    String start = trimmed.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + trimmed.substring(1);
-    return start.endsWith(".") ? start : start + ".";
+    return trimmed.endsWith(".") ? trimmed : trimmed + ".";
   }
+
+  private static final Set<String> CODE_WORDS = Set.of("null", "true", "false", "this");
 
   /**
    * A value this rule works out once per file ({@code compute} is called with the file's tree the

@@ -71,10 +71,12 @@ public final class ContextFirst extends ConduitChecker implements MethodTreeMatc
     VariableTree context = parameters.get(misplaced);
     return buildDescription(context)
         .setMessage(
-            String.format(
-                "Context parameter '%s' is parameter %d of %d; put it first, as Go code does, so"
-                    + " that every call passes its context in the same place",
-                context.getName(), misplaced + 1, parameters.size()))
+            message(
+                String.format(
+                    "Context parameter '%s' is parameter %d of %d",
+                    context.getName(), misplaced + 1, parameters.size()),
+                "calls then pass their context in different places, unlike Go code",
+                "put it first, so that every call passes its context in the same place"))
         .build();
   }
 

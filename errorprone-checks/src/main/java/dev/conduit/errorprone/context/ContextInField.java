@@ -60,11 +60,12 @@ public final class ContextInField extends ConduitChecker implements VariableTree
     }
     return buildDescription(tree)
         .setMessage(
-            String.format(
-                "Context field '%s' outlives the call it came with, so later calls run under a"
-                    + " cancellation and deadline that are not theirs; pass the context as the"
-                    + " first parameter of each method, or carry it in a record message",
-                field.getSimpleName()))
+            message(
+                String.format(
+                    "Context field '%s' outlives the call it came with", field.getSimpleName()),
+                "later calls run under a cancellation and deadline that are not theirs",
+                "pass the context as the first parameter of each method, or carry it in a record"
+                    + " message"))
         .build();
   }
 

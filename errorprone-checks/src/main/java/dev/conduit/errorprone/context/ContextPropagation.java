@@ -82,11 +82,12 @@ public final class ContextPropagation extends ConduitChecker implements MethodIn
     Description.Builder description =
         buildDescription(tree)
             .setMessage(
-                String.format(
-                    "Context.%s() starts a new root although %s %s in scope, so this work no longer"
-                        + " stops when the caller's is cancelled or times out; pass the context in"
-                        + " scope, or ctx.withoutCancel() to detach on purpose",
-                    name, names, scope.size() == 1 ? "is" : "are"));
+                message(
+                    String.format(
+                        "Context.%s() starts a new root although %s %s in scope",
+                        name, names, scope.size() == 1 ? "is" : "are"),
+                    "this work no longer stops when the caller's is cancelled or times out",
+                    "pass the context in scope, or ctx.withoutCancel() to detach on purpose"));
     if (scope.size() == 1) {
       description.addFix(
           SuggestedFix.replace(tree, scope.get(0).symbol().getSimpleName().toString()));

@@ -128,9 +128,10 @@ public final class NullContext extends ConduitChecker
                 : "null is passed as a Context (a branch of the conditional is null)";
     return description
         .setMessage(
-            how
-                + ", so the callee fails or cannot tell a missing context from an uncancellable"
-                + " one; pass the caller's context, or Context.todo() if there is none yet")
+            message(
+                how,
+                "the callee fails, or cannot tell a missing context from an uncancellable one",
+                "pass the caller's context, or Context.todo() if there is none yet"))
         .build();
   }
 

@@ -99,10 +99,14 @@ public final class LostCancel extends ConduitChecker
         report(state, 
             buildDescription(site.creation())
                 .setMessage(
-                    String.format(
-                        "The handle returned by %s must be released (%s it), not discarded: %s."
-                            + " Keep it in a local and release it on every path",
-                        callName(site.creation(), state), site.kind().verb(), site.discardReason()))
+                    message(
+                        String.format(
+                            "The handle returned by %s must be released (%s it), not discarded: %s",
+                            callName(site.creation(), state),
+                            site.kind().verb(),
+                            site.discardReason()),
+                        "nothing can release it now, so it leaks",
+                        "keep it in a local and release it on every path"))
                 .build());
       } else if (site.fate() == Fate.TRACKED) {
         tracked.put(site.creation(), site.kind());
@@ -125,10 +129,13 @@ public final class LostCancel extends ConduitChecker
           Description.Builder description =
               buildDescription(site)
                   .setMessage(
-                      String.format(
-                          "%s is set: create the handle returned by %s in a try-with-resources,"
-                              + " which also releases it when an exception is thrown",
-                          REQUIRE_TRY_WITH_RESOURCES_FLAG, callName(site, state)));
+                      message(
+                          String.format(
+                              "The handle returned by %s is not created in a try-with-resources,"
+                                  + " which %s asks for",
+                              callName(site, state), REQUIRE_TRY_WITH_RESOURCES_FLAG),
+                          "an exception thrown before it is released leaks it",
+                          "create it in a try-with-resources, which releases it on every path"));
           TryWithResourcesFix.forCreation(site, state).ifPresent(description::addFix);
           report(state, description.build());
         }
@@ -152,14 +159,19 @@ public final class LostCancel extends ConduitChecker
       description =
           buildDescription(leak.at())
               .setMessage(
-                  String.format(
-                      "This assignment overwrites %s before %s it, so it leaks",
-                      created, kind.verb()));
+                  message(
+                      String.format(
+                          "This assignment overwrites %s before %s it", created, kind.verb()),
+                      "that handle can no longer be released, so it leaks",
+                      release(kind)));
     } else if (leak.at() != null) {
       description =
           buildDescription(leak.at())
               .setMessage(
-                  String.format("This return may be reached without %s %s", kind.verb(), created));
+                  message(
+                      String.format("This return may be reached without %s %s", kind.verb(), created),
+                      LEAKS,
+                      release(kind)));
     } else {
       Tree body =
           owner instanceof MethodTree method
@@ -168,9 +180,12 @@ public final class LostCancel extends ConduitChecker
       description =
           buildDescription(new SimpleDiagnosticPosition(state.getEndPosition(body) - 1))
               .setMessage(
-                  String.format(
-                      "The end of this %s may be reached without %s %s",
-                      owner instanceof MethodTree ? "method" : "lambda", kind.verb(), created));
+                  message(
+                      String.format(
+                          "The end of this %s may be reached without %s %s",
+                          owner instanceof MethodTree ? "method" : "lambda", kind.verb(), created),
+                      LEAKS,
+                      release(kind)));
     }
     if (!leak.overwritten() && fixed.add(leak.site())) {
       Optional<SuggestedFix> fix = TryWithResourcesFix.forCreation(leak.site(), state);
@@ -185,6 +200,16 @@ public final class LostCancel extends ConduitChecker
    */
   private boolean mayCreateInUnit(VisitorState state) {
     return perUnit(state, handles::mayCreateIn);
+  }
+
+  private static final String LEAKS =
+      "on that path the handle is never released, so it leaks (with its timer and its place in"
+          + " its parent, if it has them)";
+
+  private static String release(CancelHandles.Kind kind) {
+    return "release it on every path, most simply by creating it in a try-with-resources ("
+        + kind.verb()
+        + " it in a finally block works too)";
   }
 
   private static boolean isTryResource(Tree site, VisitorState state) {

@@ -84,11 +84,15 @@ public final class WaitGroupAddInGoroutine extends ConduitChecker
     String name = group.getSimpleName().toString();
     return buildDescription(add)
         .setMessage(
-            String.format(
-                "%s.add() runs inside the goroutine it counts%s, so %s.await() may see a zero"
-                    + " counter and return before this goroutine has started; call %s.add() before"
-                    + " starting the goroutine, or start it with %s.go(...)",
-                name, launch, name, name, name))
+            message(
+                String.format("%s.add() runs inside the goroutine it counts%s", name, launch),
+                String.format(
+                    "%s.await() may see a zero counter and return before this goroutine has"
+                        + " started",
+                    name),
+                String.format(
+                    "call %s.add() before starting the goroutine, or start it with %s.go(...)",
+                    name, name)))
         .build();
   }
 
