@@ -130,7 +130,7 @@ public abstract class ConduitChecker extends BugChecker {
     return trimmed.endsWith(".") ? trimmed : trimmed + ".";
   }
 
-  private static final Set<String> CODE_WORDS = Set.of("null", "true", "false", "this");
+  private static final Set<String> CODE_WORDS = Set.of("null", "true", "false");
 
   /**
    * A value this rule works out once per file ({@code compute} is called with the file's tree the

@@ -154,6 +154,16 @@ class ConduitCheckerTest {
   }
 
   @Test
+  void messagesAreSentencesThatKeepCodeAsWritten() {
+    assertThat(
+            ConduitChecker.message(
+                "channel 'c' is closed twice", "this work no longer stops", "call wg.add() first"))
+        .isEqualTo("Channel 'c' is closed twice. This work no longer stops. Call wg.add() first.");
+    assertThat(ConduitChecker.message("null is passed", "wg.await() returns", "done."))
+        .isEqualTo("null is passed. wg.await() returns. Done.");
+  }
+
+  @Test
   void theGateKeepsARuleOutOfCompilationsWithoutConduit() {
     // Without Conduit on the class path the rule is never asked, so it cannot fail.
     CompilationTestHelper.newInstance(Crashing.class, getClass())
