@@ -121,7 +121,7 @@ public abstract class ConduitChecker extends BugChecker {
   private static String sentence(String clause) {
     String trimmed = clause.strip();
     int space = trimmed.indexOf(' ');
-    String first = space < 0 ? trimmed : trimmed.substring(0, space);
+    String first = (space < 0 ? trimmed : trimmed.substring(0, space)).replaceAll("[.,;:]$", "");
     // A sentence that starts with code ("wg.add() runs", "null is passed") keeps it as written.
     boolean word = !first.isEmpty() && first.chars().allMatch(Character::isLowerCase);
     if (word && !CODE_WORDS.contains(first)) {
