@@ -6,16 +6,16 @@
 def log = new File(basedir, 'build.log').text
 
 def expected = [
-  'AbandonedSenderMistake.java:[14,43] error: [AbandonedSender] a goroutine sends on unbuffered channel \'ch\', but this method may stop waiting for it (the select at line 17 may take its onTimeout clause instead); the send then blocks forever and the goroutine leaks; give the channel a slot for each send: Channel.buffered(1)',
+  'AbandonedSenderMistake.java:[14,43] error: [AbandonedSender] A goroutine sends on unbuffered channel \'ch\', but this method may stop waiting for it (the select at line 17 may take its onTimeout clause instead). The send then blocks forever and the goroutine leaks. Give the channel a slot for each send: Channel.buffered(1).',
   'ChannelDirectionMistake.java:[12,22] error: [ChannelDirection] Not allowed: calling receive() on send-only channel \'out\' (declared @SendOnly at line 10)',
-  'ContextFirstMistake.java:[9,42] warning: [ContextFirst] Context parameter \'ctx\' is parameter 2 of 2; put it first, as Go code does, so that every call passes its context in the same place',
-  'ContextInFieldMistake.java:[7,24] warning: [ContextInField] Context field \'ctx\' outlives the call it came with, so later calls run under a cancellation and deadline that are not theirs; pass the context as the first parameter of each method, or carry it in a record message',
-  'ContextPropagationMistake.java:[14,35] error: [ContextPropagation] Context.background() starts a new root although \'ctx\' is in scope, so this work no longer stops when the caller\'s is cancelled or times out; pass the context in scope, or ctx.withoutCancel() to detach on purpose',
-  'DoubleCloseMistake.java:[17,15] error: [DoubleClose] channel \'out\' is closed although it may already be closed at line 15, and closing a closed channel throws; close it once, in the one place that owns it, or reassign it before closing again',
-  'LostCancelMistake.java:[15,6] error: [LostCancel] This return may be reached without cancelling the handle created on line 13 by Context.withTimeout()',
-  'NullContextMistake.java:[14,17] error: [NullContext] null is passed as a Context, so the callee fails or cannot tell a missing context from an uncancellable one; pass the caller\'s context, or Context.todo() if there is none yet',
+  'ContextFirstMistake.java:[9,42] warning: [ContextFirst] Context parameter \'ctx\' is parameter 2 of 2. Calls then pass their context in different places, unlike Go code. Put it first, so that every call passes its context in the same place.',
+  'ContextInFieldMistake.java:[7,24] warning: [ContextInField] Context field \'ctx\' outlives the call it came with. Later calls run under a cancellation and deadline that are not theirs. Pass the context as the first parameter of each method, or carry it in a record message.',
+  'ContextPropagationMistake.java:[14,35] error: [ContextPropagation] Context.background() starts a new root although \'ctx\' is in scope. This work no longer stops when the caller\'s is cancelled or times out. Pass the context in scope, or ctx.withoutCancel() to detach on purpose.',
+  'DoubleCloseMistake.java:[17,15] error: [DoubleClose] Channel \'out\' is closed although it may already be closed at line 15. Closing a closed channel throws. Close it once, in the one place that owns it, or reassign it before closing again.',
+  'LostCancelMistake.java:[15,6] error: [LostCancel] This return may be reached without cancelling the handle created on line 13 by Context.withTimeout(). On that path the handle is never released, so it leaks (with its timer and its place in its parent, if it has them). Release it on every path, most simply by creating it in a try-with-resources (cancelling it in a finally block works too).',
+  'NullContextMistake.java:[14,17] error: [NullContext] null is passed as a Context. The callee fails, or cannot tell a missing context from an uncancellable one. Pass the caller\'s context, or Context.todo() if there is none yet.',
   'UncancellableBlockingCallMistake.java:[11,23] error: [UncancellableBlockingCall] receive() blocks with no way to give up although \'ctx\' is in scope, so this goroutine stays stuck after the work is cancelled; pass the context to it',
-  'WaitGroupAddInGoroutineMistake.java:[16,18] error: [WaitGroupAddInGoroutine] wg.add() runs inside the goroutine it counts, so wg.await() may see a zero counter and return before this goroutine has started; call wg.add() before starting the goroutine, or start it with wg.go(...)',
+  'WaitGroupAddInGoroutineMistake.java:[16,18] error: [WaitGroupAddInGoroutine] wg.add() runs inside the goroutine it counts. wg.await() may see a zero counter and return before this goroutine has started. Call wg.add() before starting the goroutine, or start it with wg.go(...).',
 ]
 
 // Every reported finding, reduced to "File.java:[line,col] error: [Rule] message" or, for what

@@ -1,7 +1,8 @@
 package dev.conduit.errorprone;
 
+import dev.conduit.errorprone.context.ContextFirst;
 import com.google.errorprone.CompilationTestHelper;
-import dev.conduit.errorprone.util.Guard;
+import dev.conduit.errorprone.common.ConduitChecker;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +13,7 @@ class ContextFirstTest {
 
   @BeforeAll
   static void failLoudly() {
-    System.setProperty(Guard.RETHROW_PROPERTY, "true");
+    System.setProperty(ConduitChecker.RETHROW_PROPERTY, "true");
   }
 
   @Test

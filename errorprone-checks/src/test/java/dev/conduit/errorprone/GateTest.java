@@ -1,5 +1,7 @@
 package dev.conduit.errorprone;
 
+import dev.conduit.errorprone.direction.ChannelDirection;
+import dev.conduit.errorprone.lostcancel.LostCancel;
 import com.google.errorprone.CompilationTestHelper;
 import dev.conduit.AfterFunc;
 import dev.conduit.CanceledException;
@@ -13,20 +15,20 @@ import dev.conduit.DeadlineExceededException;
 import dev.conduit.ReceiveSelectable;
 import dev.conduit.SendSelectable;
 import dev.conduit.annotations.SendOnly;
-import dev.conduit.errorprone.util.Guard;
+import dev.conduit.errorprone.common.ConduitChecker;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Each check returns at once in a compilation without the types it needs (see {@code
- * dev.conduit.errorprone.util.Presence}); these are the compilations that have only some of them,
+ * dev.conduit.errorprone.common.Presence}); these are the compilations that have only some of them,
  * in which the checks must still report.
  */
 class GateTest {
 
   @BeforeAll
   static void failLoudly() {
-    System.setProperty(Guard.RETHROW_PROPERTY, "true");
+    System.setProperty(ConduitChecker.RETHROW_PROPERTY, "true");
   }
 
   @Test

@@ -1,5 +1,7 @@
 package dev.conduit.errorprone;
 
+import dev.conduit.errorprone.direction.ChannelDirection;
+import dev.conduit.errorprone.lostcancel.LostCancel;
 import static com.google.common.truth.Truth.assertThat;
 import static java.nio.charset.StandardCharsets.UTF_8;
 

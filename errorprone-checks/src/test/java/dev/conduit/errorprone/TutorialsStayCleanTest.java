@@ -1,11 +1,13 @@
 package dev.conduit.errorprone;
 
+import dev.conduit.errorprone.direction.ChannelDirection;
+import dev.conduit.errorprone.lostcancel.LostCancel;
 import static com.google.common.truth.Truth.assertThat;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.google.errorprone.CompilationTestHelper;
 import com.google.errorprone.bugpatterns.BugChecker;
-import dev.conduit.errorprone.util.Guard;
+import dev.conduit.errorprone.common.ConduitChecker;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -44,7 +46,7 @@ class TutorialsStayCleanTest {
 
   @BeforeAll
   static void failLoudly() {
-    System.setProperty(Guard.RETHROW_PROPERTY, "true");
+    System.setProperty(ConduitChecker.RETHROW_PROPERTY, "true");
   }
 
   @ParameterizedTest(name = "{0}")

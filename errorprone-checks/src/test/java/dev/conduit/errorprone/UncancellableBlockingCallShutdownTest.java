@@ -1,7 +1,8 @@
 package dev.conduit.errorprone;
 
+import dev.conduit.errorprone.context.UncancellableBlockingCall;
 import com.google.errorprone.CompilationTestHelper;
-import dev.conduit.errorprone.util.Guard;
+import dev.conduit.errorprone.common.ConduitChecker;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +17,7 @@ class UncancellableBlockingCallShutdownTest {
 
   @BeforeAll
   static void failLoudly() {
-    System.setProperty(Guard.RETHROW_PROPERTY, "true");
+    System.setProperty(ConduitChecker.RETHROW_PROPERTY, "true");
   }
 
   /**

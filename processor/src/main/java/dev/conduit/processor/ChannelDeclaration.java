@@ -1,5 +1,7 @@
 package dev.conduit.processor;
 
+import dev.conduit.vocabulary.ConduitTypes;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -83,11 +85,11 @@ final class ChannelDeclaration {
             simpleNames,
             String.join("", simpleNames) + "Channel",
             type,
-            canUse(type, Names.GENERATED, "java.compiler"),
+            canUse(type, ConduitTypes.GENERATED, "java.compiler"),
             canUse(type, "org.jspecify.annotations.Nullable", "org.jspecify"),
             isPublic,
             channelTakesContexts(),
-            hasNoArgumentMethod(Names.CHANNEL, "receiveOptional")));
+            hasNoArgumentMethod(ConduitTypes.CHANNEL, "receiveOptional")));
   }
 
   /**
@@ -123,8 +125,8 @@ final class ChannelDeclaration {
               packageName,
               kind.get(),
               type,
-              canUse(type, Names.GENERATED, "java.compiler"),
-              hasNoArgumentMethod(Names.RAW_CHANNEL, "receiveOptional"));
+              canUse(type, ConduitTypes.GENERATED, "java.compiler"),
+              hasNoArgumentMethod(ConduitTypes.RAW_CHANNEL, "receiveOptional"));
       String owner = owners.putIfAbsent(model.qualifiedName(), type.getQualifiedName().toString());
       if (owner != null) {
         reporter.error(
@@ -166,7 +168,7 @@ final class ChannelDeclaration {
    * built against a runtime without them still compiles.
    */
   private boolean channelTakesContexts() {
-    TypeElement channel = elements.getTypeElement(Names.CHANNEL);
+    TypeElement channel = elements.getTypeElement(ConduitTypes.CHANNEL);
     if (channel == null) {
       return false;
     }
@@ -175,7 +177,7 @@ final class ChannelDeclaration {
     for (ExecutableElement method : ElementFilter.methodsIn(channel.getEnclosedElements())) {
       List<? extends VariableElement> parameters = method.getParameters();
       boolean contextFirst =
-          !parameters.isEmpty() && parameters.get(0).asType().toString().equals(Names.CONTEXT);
+          !parameters.isEmpty() && parameters.get(0).asType().toString().equals(ConduitTypes.CONTEXT);
       send |=
           contextFirst && method.getSimpleName().contentEquals("send") && parameters.size() == 2;
       receive |=

@@ -1,5 +1,7 @@
 package dev.conduit.processor;
 
+import dev.conduit.vocabulary.ConduitTypes;
+
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -55,11 +57,11 @@ final class ChannelTypes {
     if (!collectSupertypeNames(type, names)) {
       return Kind.UNKNOWN;
     }
-    if (names.contains(Names.CHANNEL) || names.contains(Names.BLOCKING_QUEUE)) {
+    if (names.contains(ConduitTypes.CHANNEL) || names.contains(ConduitTypes.BLOCKING_QUEUE)) {
       return Kind.CHANNEL;
     }
-    boolean sends = names.contains(Names.SEND_SELECTABLE);
-    boolean receives = names.contains(Names.RECEIVE_SELECTABLE);
+    boolean sends = names.contains(ConduitTypes.SEND_SELECTABLE);
+    boolean receives = names.contains(ConduitTypes.RECEIVE_SELECTABLE);
     if (sends && receives) {
       return Kind.CHANNEL;
     }
@@ -83,10 +85,10 @@ final class ChannelTypes {
       return Kind.CHANNEL;
     }
     if (element.getEnclosingElement() instanceof TypeElement outer && isGeneratedShape(outer)) {
-      if (element.getSimpleName().contentEquals("SendEnd")) {
+      if (element.getSimpleName().contentEquals(ConduitTypes.SEND_END)) {
         return Kind.SEND_END;
       }
-      if (element.getSimpleName().contentEquals("ReceiveEnd")) {
+      if (element.getSimpleName().contentEquals(ConduitTypes.RECEIVE_END)) {
         return Kind.RECEIVE_END;
       }
     }
@@ -101,8 +103,8 @@ final class ChannelTypes {
     boolean receiveEnd = false;
     for (Element member : element.getEnclosedElements()) {
       if (member instanceof TypeElement nested) {
-        sendEnd |= nested.getSimpleName().contentEquals("SendEnd");
-        receiveEnd |= nested.getSimpleName().contentEquals("ReceiveEnd");
+        sendEnd |= nested.getSimpleName().contentEquals(ConduitTypes.SEND_END);
+        receiveEnd |= nested.getSimpleName().contentEquals(ConduitTypes.RECEIVE_END);
       }
     }
     return sendEnd && receiveEnd;
@@ -114,7 +116,7 @@ final class ChannelTypes {
    */
   boolean isCertainlyNotContext(TypeMirror type) {
     Set<String> names = new HashSet<>();
-    return collectSupertypeNames(type, names) && !names.contains(Names.CONTEXT);
+    return collectSupertypeNames(type, names) && !names.contains(ConduitTypes.CONTEXT);
   }
 
   /**

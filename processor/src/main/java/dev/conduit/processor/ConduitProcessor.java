@@ -1,5 +1,7 @@
 package dev.conduit.processor;
 
+import dev.conduit.vocabulary.ConduitTypes;
+
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.JavaFile;
 import java.io.IOException;
@@ -48,12 +50,12 @@ public final class ConduitProcessor extends AbstractProcessor {
    */
   private static final List<String> GATE =
       List.of(
-          Names.SEND_ONLY,
-          Names.RECEIVE_ONLY,
-          Names.REQUIRES_CONTEXT,
-          Names.GENERATE_CHANNEL,
-          Names.CHANNEL,
-          Names.CONTEXT);
+          ConduitTypes.SEND_ONLY,
+          ConduitTypes.RECEIVE_ONLY,
+          ConduitTypes.REQUIRES_CONTEXT,
+          ConduitTypes.GENERATE_CHANNEL,
+          ConduitTypes.CHANNEL,
+          ConduitTypes.CONTEXT);
 
   /** Whether a round has found one of the {@link #GATE} types; until then rounds do nothing. */
   private boolean conduitPresent;
@@ -83,7 +85,7 @@ public final class ConduitProcessor extends AbstractProcessor {
     }
     Reporter reporter = new Reporter(processingEnv.getMessager());
     TypeElement generateChannel =
-        processingEnv.getElementUtils().getTypeElement(Names.GENERATE_CHANNEL);
+        processingEnv.getElementUtils().getTypeElement(ConduitTypes.GENERATE_CHANNEL);
     // The round's annotation types say whether any root carries @GenerateChannel, which is cheaper
     // than asking for the annotated elements: that walks every element of every root.
     if (generateChannel != null && annotations.contains(generateChannel)) {
@@ -122,9 +124,9 @@ public final class ConduitProcessor extends AbstractProcessor {
     }
     for (TypeElement annotation : annotations) {
       String name = annotation.getQualifiedName().toString();
-      if (!name.startsWith("dev.conduit.annotations.")
+      if (!name.startsWith(ConduitTypes.ANNOTATIONS_PACKAGE + ".")
           && !name.startsWith("java.lang.")
-          && !name.equals(Names.GENERATED)) {
+          && !name.equals(ConduitTypes.GENERATED)) {
         return false;
       }
     }
@@ -137,7 +139,7 @@ public final class ConduitProcessor extends AbstractProcessor {
     // The round handed this type over for carrying the annotation, which is not @Inherited.
     AnnotationMirror annotation =
         Objects.requireNonNull(
-            annotationOn(type, Names.GENERATE_CHANNEL), "@GenerateChannel not on its type");
+            annotationOn(type, ConduitTypes.GENERATE_CHANNEL), "@GenerateChannel not on its type");
     Optional<ChannelModel> model = declaration.read(type, annotation);
     if (model.isEmpty()) {
       return;
@@ -200,7 +202,7 @@ public final class ConduitProcessor extends AbstractProcessor {
 
   private boolean isGenerated(TypeElement type) {
     return generatedTypes.contains(type.getQualifiedName().toString())
-        || annotationOn(type, Names.GENERATED) != null
+        || annotationOn(type, ConduitTypes.GENERATED) != null
         || annotationOn(type, "javax.annotation.Generated") != null;
   }
 

@@ -44,7 +44,7 @@ final class Declarations {
   private static String directions(Element element) {
     TypeMirror type =
         element instanceof ExecutableElement method ? method.getReturnType() : element.asType();
-    return DirectionPositions.topLevel(element, type) + " " + type;
+    return DirectionPositions.topLevel(element, type).label() + " " + type;
   }
 
   /** {@code name(ParameterType, ...)} for messages. */

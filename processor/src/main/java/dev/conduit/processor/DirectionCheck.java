@@ -1,5 +1,7 @@
 package dev.conduit.processor;
 
+import dev.conduit.vocabulary.Direction;
+
 import java.util.function.Supplier;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -93,7 +95,7 @@ final class DirectionCheck {
   private void checkPosition(
       Element declaration, TypeMirror position, DirectionMarks marks, String place) {
     Direction direction = marks.direction();
-    if (direction == Direction.CONFLICTING) {
+    if (marks.conflicting()) {
       reporter.error(
           ErrorId.CONFLICTING_DIRECTIONS,
           "@SendOnly and @ReceiveOnly on the "
@@ -104,7 +106,7 @@ final class DirectionCheck {
       return;
     }
     ChannelTypes.Kind kind = channelTypes.classify(position);
-    String annotation = direction.toString();
+    String annotation = direction.declared();
     switch (kind) {
       case NOT_A_CHANNEL ->
           reporter.error(
@@ -119,7 +121,7 @@ final class DirectionCheck {
               declaration,
               marks.mirror());
       case SEND_END, RECEIVE_END -> {
-        boolean contradicts = (kind == ChannelTypes.Kind.SEND_END) != (direction == Direction.SEND);
+        boolean contradicts = (kind == ChannelTypes.Kind.SEND_END) != (direction == Direction.SEND_ONLY);
         if (contradicts) {
           reporter.error(
               ErrorId.DIRECTION_CONTRADICTS_TYPE,

@@ -1,5 +1,9 @@
 package dev.conduit.processor;
 
+import dev.conduit.vocabulary.ConduitTypes;
+
+import dev.conduit.vocabulary.Direction;
+
 import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.TypeElement;
@@ -22,10 +26,10 @@ record DirectionMarks(
     AnnotationMirror last = null;
     for (AnnotationMirror mirror : mirrors) {
       String name = nameOf(mirror);
-      if (send == null && name.equals(Names.SEND_ONLY)) {
+      if (send == null && name.equals(ConduitTypes.SEND_ONLY)) {
         send = mirror;
         last = mirror;
-      } else if (receive == null && name.equals(Names.RECEIVE_ONLY)) {
+      } else if (receive == null && name.equals(ConduitTypes.RECEIVE_ONLY)) {
         receive = mirror;
         last = mirror;
       }
@@ -54,11 +58,24 @@ record DirectionMarks(
     return send == null && receive == null;
   }
 
+  /** Whether both @SendOnly and @ReceiveOnly are present, which is reported on its own. */
+  boolean conflicting() {
+    return send != null && receive != null;
+  }
+
+  /** The direction stated; {@link Direction#BOTH} when none is, or when they conflict. */
   Direction direction() {
-    if (send != null && receive != null) {
-      return Direction.CONFLICTING;
+    if (conflicting()) {
+      return Direction.BOTH;
     }
-    return send != null ? Direction.SEND : receive != null ? Direction.RECEIVE : Direction.BOTH;
+    return send != null
+        ? Direction.SEND_ONLY
+        : receive != null ? Direction.RECEIVE_ONLY : Direction.BOTH;
+  }
+
+  /** How messages name the stated direction: "@SendOnly", "bidirectional" or "conflicting". */
+  String label() {
+    return conflicting() ? "conflicting" : direction().declared();
   }
 
   /** The annotation that states {@link #direction()}; the later one written when they conflict. */

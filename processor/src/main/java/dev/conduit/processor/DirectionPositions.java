@@ -1,5 +1,7 @@
 package dev.conduit.processor;
 
+import dev.conduit.vocabulary.Direction;
+
 import javax.lang.model.element.Element;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
@@ -31,12 +33,12 @@ final class DirectionPositions {
   }
 
   /** The direction stated for the declaration's type itself (not for what it contains). */
-  static Direction topLevel(Element declaration, TypeMirror type) {
+  static DirectionMarks topLevel(Element declaration, TypeMirror type) {
     DirectionMarks marks = DirectionMarks.of(type.getAnnotationMirrors());
     if (type.getKind() != TypeKind.ARRAY) {
       marks = DirectionMarks.of(declaration.getAnnotationMirrors()).plus(marks);
     }
-    return marks.direction();
+    return marks;
   }
 
   private static void walk(

@@ -1,5 +1,7 @@
 package dev.conduit.processor;
 
+import dev.conduit.vocabulary.Direction;
+
 import java.util.List;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -88,13 +90,16 @@ final class OverrideDirectionCheck {
   }
 
   private void checkReturn(ExecutableElement method, List<ExecutableElement> overridden) {
-    Direction own = DirectionPositions.topLevel(method, method.getReturnType());
-    if (own == Direction.BOTH || own == Direction.CONFLICTING || !isChannel(method.getReturnType())) {
+    DirectionMarks ownMarks = DirectionPositions.topLevel(method, method.getReturnType());
+    Direction own = ownMarks.direction();
+    if (own == Direction.BOTH || ownMarks.conflicting() || !isChannel(method.getReturnType())) {
       return;
     }
     for (ExecutableElement superMethod : overridden) {
-      Direction declared = DirectionPositions.topLevel(superMethod, superMethod.getReturnType());
-      if (declared != Direction.CONFLICTING && !own.assignableTo(declared)) {
+      DirectionMarks declaredMarks =
+          DirectionPositions.topLevel(superMethod, superMethod.getReturnType());
+      Direction declared = declaredMarks.direction();
+      if (!declaredMarks.conflicting() && !own.assignableTo(declared)) {
         RecordComponentElement component = componentRepeatedBy(method);
         if (component != null) {
           // An implicit accessor has no position of its own: the component is what the user wrote.
@@ -103,11 +108,11 @@ final class OverrideDirectionCheck {
               "record component '"
                   + component.getSimpleName()
                   + "' is "
-                  + own
+                  + own.declared()
                   + ", but "
                   + Declarations.describeQualified(superMethod)
                   + ", which its accessor implements, returns a "
-                  + declared
+                  + declared.declared()
                   + " channel",
               component,
               DirectionMarks.of(component.getAnnotationMirrors()).mirror());
@@ -117,11 +122,11 @@ final class OverrideDirectionCheck {
             ErrorId.OVERRIDE_DIRECTION,
             Declarations.describe(method)
                 + " returns a "
-                + own
+                + own.declared()
                 + " channel, but "
                 + Declarations.describeQualified(superMethod)
                 + ", which it overrides, returns a "
-                + declared
+                + declared.declared()
                 + " one",
             method,
             DirectionMarks.of(method.getAnnotationMirrors()).mirror());
@@ -151,8 +156,9 @@ final class OverrideDirectionCheck {
   private void checkParameter(
       ExecutableElement method, int index, List<ExecutableElement> overridden) {
     VariableElement parameter = method.getParameters().get(index);
-    Direction own = DirectionPositions.topLevel(parameter, parameter.asType());
-    if (own == Direction.CONFLICTING || !isChannel(parameter.asType())) {
+    DirectionMarks ownMarks = DirectionPositions.topLevel(parameter, parameter.asType());
+    Direction own = ownMarks.direction();
+    if (ownMarks.conflicting() || !isChannel(parameter.asType())) {
       return;
     }
     for (ExecutableElement superMethod : overridden) {
@@ -160,22 +166,24 @@ final class OverrideDirectionCheck {
       if (!isChannel(superParameter.asType())) {
         continue;
       }
-      Direction declared = DirectionPositions.topLevel(superParameter, superParameter.asType());
-      if (declared != Direction.CONFLICTING && !declared.assignableTo(own)) {
+      DirectionMarks declaredMarks =
+          DirectionPositions.topLevel(superParameter, superParameter.asType());
+      Direction declared = declaredMarks.direction();
+      if (!declaredMarks.conflicting() && !declared.assignableTo(own)) {
         reporter.error(
             ErrorId.OVERRIDE_DIRECTION,
             "parameter '"
                 + parameter
                 + "' is "
-                + own
+                + own.declared()
                 + " but "
-                + declared
+                + declared.declared()
                 + " in "
                 + Declarations.describeQualified(superMethod)
                 + ", which "
                 + Declarations.describe(method)
                 + " overrides: callers pass it a "
-                + declared
+                + declared.declared()
                 + " channel",
             parameter,
             DirectionMarks.of(parameter.getAnnotationMirrors()).mirror());

@@ -1,5 +1,7 @@
 package dev.conduit.processor;
 
+import dev.conduit.vocabulary.ConduitTypes;
+
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -130,7 +132,7 @@ final class RequiresContextCheck {
 
   private static @Nullable AnnotationMirror annotation(Element element) {
     for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
-      if (DirectionMarks.nameOf(mirror).equals(Names.REQUIRES_CONTEXT)) {
+      if (DirectionMarks.nameOf(mirror).equals(ConduitTypes.REQUIRES_CONTEXT)) {
         return mirror;
       }
     }

@@ -1,5 +1,7 @@
 package dev.conduit.processor;
 
+import dev.conduit.vocabulary.ConduitTypes;
+
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static com.google.testing.compile.Compiler.javac;
@@ -71,7 +73,7 @@ class ProcessorGateTest {
     assertThat(compile(List.of(), lookups, plain)).succeededWithoutWarnings();
     // It asked for Conduit's types, found none, and so never looked up the root types whose
     // declarations an open gate has it check in the last round.
-    assertThat(lookups).contains(Names.SEND_ONLY);
+    assertThat(lookups).contains(ConduitTypes.SEND_ONLY);
     assertThat(lookups).doesNotContain("test.Plain");
   }
 

@@ -16,7 +16,7 @@ import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
-import dev.conduit.errorprone.util.ConduitApi;
+import dev.conduit.errorprone.common.ConduitApi;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

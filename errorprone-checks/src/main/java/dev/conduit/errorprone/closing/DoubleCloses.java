@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /** DoubleClose's analysis of one method: its own body and each of its lambdas' bodies. */
-public final class DoubleCloses {
+final class DoubleCloses {
 
   /**
    * A close that may close a closed channel.

@@ -1,5 +1,6 @@
 package dev.conduit.errorprone.closing;
 
+import dev.conduit.vocabulary.ConduitTypes;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BinaryTree;
@@ -9,8 +10,8 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
-import dev.conduit.errorprone.util.ConduitApi;
-import dev.conduit.errorprone.util.FlowGraphs;
+import dev.conduit.errorprone.common.ConduitApi;
+import dev.conduit.errorprone.flow.FlowGraphs;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -38,7 +39,7 @@ import org.jspecify.annotations.Nullable;
 final class ExclusiveGuards {
 
   private static final String ATOMIC = "java.util.concurrent.atomic.";
-  private static final String AFTER_FUNC = "dev.conduit.AfterFunc";
+  private static final String AFTER_FUNC = ConduitTypes.AFTER_FUNC;
 
   /** A winning test: the object it is made on, and the branch that wins. */
   record Test(Symbol guard, boolean wins) {}

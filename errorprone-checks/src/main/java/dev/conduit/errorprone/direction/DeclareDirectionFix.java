@@ -1,5 +1,6 @@
 package dev.conduit.errorprone.direction;
 
+import dev.conduit.vocabulary.ConduitTypes;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.fixes.SuggestedFixes;
@@ -13,10 +14,9 @@ import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.tree.JCTree;
-import dev.conduit.errorprone.util.ChannelDirections;
-import dev.conduit.errorprone.util.ChannelTypes;
-import dev.conduit.errorprone.util.Declarations;
-import dev.conduit.errorprone.util.Direction;
+import dev.conduit.errorprone.common.ChannelTypes;
+import dev.conduit.errorprone.common.Declarations;
+import dev.conduit.vocabulary.Direction;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.ElementKind;
@@ -34,8 +34,8 @@ import javax.lang.model.element.ElementKind;
  * direction ({@link LocalUses}). Where one would become a finding, no fix: the code needs a
  * decision, not a mechanical edit.
  */
-public final class DeclareDirectionFix {
-  private static final String ANNOTATIONS = "dev.conduit.annotations.";
+final class DeclareDirectionFix {
+  private static final String ANNOTATIONS = ConduitTypes.ANNOTATIONS_PACKAGE + ".";
 
   private DeclareDirectionFix() {}
 

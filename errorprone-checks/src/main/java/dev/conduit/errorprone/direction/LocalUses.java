@@ -22,12 +22,10 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.tree.JCTree.JCMethodInvocation;
 import com.sun.tools.javac.tree.JCTree.JCNewClass;
-import dev.conduit.errorprone.util.ChannelDirections;
-import dev.conduit.errorprone.util.ChannelUses;
-import dev.conduit.errorprone.util.Direction;
-import dev.conduit.errorprone.util.Operation;
-import dev.conduit.errorprone.util.Slots;
-import dev.conduit.errorprone.util.Slots.Slot;
+import dev.conduit.errorprone.common.ChannelUses;
+import dev.conduit.vocabulary.Direction;
+import dev.conduit.errorprone.common.Operation;
+import dev.conduit.errorprone.direction.Slots.Slot;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -67,15 +65,15 @@ final class LocalUses {
       Tree call = parentPath.getParentPath().getLeaf();
       if (call instanceof MethodInvocationTree invocation
           && invocation.getMethodSelect() == select) {
-        return ChannelUses.of(invocation, here).map(u -> direction.permits(u.kind())).orElse(true);
+        return ChannelUses.of(invocation, here).map(u -> u.kind().permittedBy(direction)).orElse(true);
       }
       return false;
     }
     if (parent instanceof MemberReferenceTree reference) {
-      return ChannelUses.of(reference, here).map(u -> direction.permits(u.kind())).orElse(true);
+      return ChannelUses.of(reference, here).map(u -> u.kind().permittedBy(direction)).orElse(true);
     }
     if (parent instanceof EnhancedForLoopTree loop && loop.getExpression() == leaf) {
-      return direction.permits(Operation.Kind.RECEIVE);
+      return direction.permitsReceive();
     }
     if (parent instanceof AssignmentTree assignment) {
       if (assignment.getVariable() == leaf) {
@@ -147,7 +145,7 @@ final class LocalUses {
       // Conduit's API takes either direction, except a select clause, which is an operation.
       return selectClause
           .filter(use -> use.channel() == leaf)
-          .map(use -> direction.permits(use.kind()))
+          .map(use -> use.kind().permittedBy(direction))
           .orElse(true);
     }
     return accepts(Slots.parameter(method, index, owner, varargsCall, state), direction);

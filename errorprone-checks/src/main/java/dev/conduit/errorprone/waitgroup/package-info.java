@@ -1,0 +1,4 @@
+/**
+ * WaitGroupAddInGoroutine: a wait group counted from inside the goroutine it waits for.
+ */
+package dev.conduit.errorprone.waitgroup;
