@@ -1,13 +1,6 @@
 package dev.conduit.errorprone;
 
-import dev.conduit.errorprone.abandoned.AbandonedSender;
-import dev.conduit.errorprone.closing.DoubleClose;
-import dev.conduit.errorprone.context.ContextFirst;
-import dev.conduit.errorprone.context.ContextInField;
-import dev.conduit.errorprone.context.ContextPropagation;
-import dev.conduit.errorprone.context.NullContext;
-import dev.conduit.errorprone.context.UncancellableBlockingCall;
-import dev.conduit.errorprone.waitgroup.WaitGroupAddInGoroutine;
+import dev.conduit.errorprone.direction.ChannelDirection;
 import static com.google.common.truth.Truth.assertThat;
 
 import com.google.errorprone.BugPattern;
