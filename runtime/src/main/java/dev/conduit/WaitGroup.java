@@ -1,6 +1,8 @@
 package dev.conduit;
 
 import dev.conduit.internal.Contexts;
+import dev.conduit.internal.GoroutineRecord;
+import dev.conduit.internal.GoroutineRegistry;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -127,6 +129,7 @@ public final class WaitGroup {
     if (count.get() == 0) {
       return;
     }
+    GoroutineRecord me = GoroutineRegistry.blocking();
     lock.lock();
     try {
       long round = rounds;
@@ -137,6 +140,7 @@ public final class WaitGroup {
       throw interrupted();
     } finally {
       lock.unlock();
+      GoroutineRegistry.unblocked(me);
     }
   }
 
@@ -151,6 +155,7 @@ public final class WaitGroup {
       return true;
     }
     long nanos = saturatedNanos(timeout);
+    GoroutineRecord me = GoroutineRegistry.blocking();
     lock.lock();
     try {
       long round = rounds;
@@ -165,6 +170,7 @@ public final class WaitGroup {
       throw interrupted();
     } finally {
       lock.unlock();
+      GoroutineRegistry.unblocked(me);
     }
   }
 
@@ -188,6 +194,7 @@ public final class WaitGroup {
       throw alreadyDone.copy();
     }
     AfterFunc wake = Contexts.onDoneInline(ctx, this::wakeAll);
+    GoroutineRecord me = GoroutineRegistry.blocking();
     try {
       lock.lock();
       try {
@@ -206,6 +213,7 @@ public final class WaitGroup {
       }
     } finally {
       wake.stop();
+      GoroutineRegistry.unblocked(me);
     }
   }
 

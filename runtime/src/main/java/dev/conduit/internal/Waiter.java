@@ -43,6 +43,12 @@ class Waiter {
   private volatile int state = WAITING;
   private volatile boolean parked;
 
+  /**
+   * When this waiter last parked ({@link System#nanoTime()}), for goroutine dumps only: written
+   * once per wait just before {@link #parked}, never on the spin path, read racily by a dump.
+   */
+  long parkedSince;
+
   Waiter(Thread thread) {
     this.thread = thread;
   }
@@ -89,6 +95,7 @@ class Waiter {
         Thread.onSpinWait();
       }
     }
+    parkedSince = System.nanoTime();
     parked = true;
     while (true) {
       int s = state;
