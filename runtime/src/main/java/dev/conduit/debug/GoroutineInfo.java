@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * @param stack its stack, top first, from the Conduit call the user made down to the user's
  *     outermost frame (Conduit's and the JDK's internals trimmed)
  * @param createdBy the stack of the {@code go} call that started it, when creation sites are on
- *     (see {@link Goroutines#setCreationSites}); empty otherwise
+ *     (see {@link Goroutines#setCreationSites}); empty otherwise. The dump prints its first
+ *     frame, as Go does.
  * @param parentId the id of the thread that started it
  * @param parentName the name of the thread that started it
  */
@@ -77,9 +78,6 @@ public record GoroutineInfo(
           .append(" \"")
           .append(parentName)
           .append("\"\n");
-      for (StackTraceElement frame : createdBy.subList(1, createdBy.size())) {
-        out.append("\tat ").append(frame).append('\n');
-      }
     }
     return out.toString();
   }

@@ -21,9 +21,9 @@ import javax.management.ObjectName;
  * The goroutines Conduit started that are still alive, and Go's goroutine dump of them.
  *
  * <p>Every goroutine started through Conduit ({@code Go.go}, {@code WaitGroup.go}, {@code
- * ErrGroup.go}) is tracked from the moment it is started until its task returns or throws. The
- * tracking holds goroutines weakly and costs nothing per channel operation: what a blocked
- * goroutine waits for is read when a dump is taken. Set the system property {@code
+ * ErrGroup.go}) is tracked from the moment it is started until its task returns or throws, and
+ * never after. A channel operation that does not park records nothing; one that parks notes the
+ * time; what it waits for is read when a dump is taken. Set the system property {@code
  * conduit.goroutines.tracking=false} to turn it off (then {@link #snapshot()} is always empty).
  *
  * <h2>The dump</h2>
@@ -77,8 +77,8 @@ public final class Goroutines {
     List<GoroutineInfo> all = new ArrayList<>();
     long now = System.nanoTime();
     for (GoroutineRecord record : GoroutineRegistry.live()) {
-      Thread thread = record.get();
-      if (thread == null || thread.getState() == Thread.State.TERMINATED) {
+      Thread thread = record.thread();
+      if (thread.getState() == Thread.State.TERMINATED) {
         continue;
       }
       all.add(describe(record, thread, now));

@@ -1,10 +1,13 @@
 package dev.conduit.internal;
 
-import java.lang.ref.WeakReference;
 import org.jspecify.annotations.Nullable;
 
-/** One tracked goroutine: its thread (held weakly), where it came from, and a non-channel wait. */
-public final class GoroutineRecord extends WeakReference<Thread> {
+/**
+ * One tracked goroutine, registered only while its task runs: its thread, where it came from, and
+ * when its current wait began.
+ */
+public final class GoroutineRecord {
+  final Thread thread;
   final long id;
   private final long parentId;
   private final String parentName;
@@ -16,16 +19,24 @@ public final class GoroutineRecord extends WeakReference<Thread> {
    */
   volatile long waitStart;
 
+  /** When the goroutine last parked in a channel operation or select ({@link System#nanoTime()}). */
+  volatile long parkedSince;
+
   GoroutineRecord(
       Thread thread,
       long parentId,
       String parentName,
       StackTraceElement @Nullable [] creationSite) {
-    super(thread);
+    this.thread = thread;
     this.id = thread.threadId();
     this.parentId = parentId;
     this.parentName = parentName;
     this.creationSite = creationSite;
+  }
+
+  /** The goroutine's thread. */
+  public Thread thread() {
+    return thread;
   }
 
   /** The goroutine's id: its thread's {@link Thread#threadId()}. */

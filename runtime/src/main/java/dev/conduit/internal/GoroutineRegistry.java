@@ -12,9 +12,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A goroutine is registered by the thread that starts it, before it starts (so one that has not
  * run yet is already seen), and removed by its own run wrapper when its task returns or throws.
- * The record holds its thread weakly, so tracking never keeps a goroutine alive. Waits inside
- * channel operations and selects record nothing here: a dump reads them from the thread's park
- * blocker (see {@link WaitDescriptions}).
+ * Tracking never keeps a goroutine that ended reachable: its entry is gone once its task returns.
+ * A channel operation or select that parks records only when it parked ({@link #parking()}); the
+ * wait reason and the channel are read at dump time from the thread's park blocker (see {@link
+ * WaitDescriptions}).
  *
  * <p>Tracking is on unless the system property {@code conduit.goroutines.tracking} is {@code
  * false}; creation sites are off unless {@code conduit.goroutines.creationSites} is {@code true}
@@ -25,7 +26,11 @@ public final class GoroutineRegistry {
   public static final boolean TRACKING =
       !"false".equalsIgnoreCase(System.getProperty("conduit.goroutines.tracking"));
 
-  private static final ConcurrentHashMap<Long, GoroutineRecord> LIVE = new ConcurrentHashMap<>();
+  /**
+   * Keyed by the thread itself (identity hash, no boxing), so that the park hook finds the current
+   * goroutine without allocating. An entry lives exactly as long as the goroutine's task.
+   */
+  private static final ConcurrentHashMap<Thread, GoroutineRecord> LIVE = new ConcurrentHashMap<>();
 
   private static volatile boolean creationSites =
       Boolean.getBoolean("conduit.goroutines.creationSites");
@@ -48,11 +53,11 @@ public final class GoroutineRegistry {
             parent.getName(),
             creationSites ? RuntimeFrames.callerStack() : null);
     launch.record = record;
-    LIVE.put(record.id, record);
+    LIVE.put(thread, record);
     try {
       thread.start();
     } catch (Throwable startFailed) {
-      LIVE.remove(record.id, record);
+      LIVE.remove(thread, record);
       throw startFailed;
     }
   }
@@ -61,11 +66,7 @@ public final class GoroutineRegistry {
   public static List<GoroutineRecord> live() {
     Collection<GoroutineRecord> all = LIVE.values();
     List<GoroutineRecord> copy = new ArrayList<>(all.size());
-    for (GoroutineRecord record : all) {
-      if (record.get() != null) {
-        copy.add(record);
-      }
-    }
+    copy.addAll(all);
     return copy;
   }
 
@@ -86,11 +87,25 @@ public final class GoroutineRegistry {
     if (!TRACKING) {
       return null;
     }
-    GoroutineRecord me = LIVE.get(Thread.currentThread().threadId());
+    GoroutineRecord me = LIVE.get(Thread.currentThread());
     if (me != null) {
       me.waitStart = System.nanoTime();
     }
     return me;
+  }
+
+  /**
+   * The park hook: a {@link Waiter} about to park (after spinning failed) notes when, so that a
+   * dump can say how long a channel operation or select has been blocked. One map lookup and one
+   * write, no allocation; nothing on the paths that do not park.
+   */
+  static void parking() {
+    if (TRACKING) {
+      GoroutineRecord me = LIVE.get(Thread.currentThread());
+      if (me != null) {
+        me.parkedSince = System.nanoTime();
+      }
+    }
   }
 
   /** Ends what {@link #blocking()} began. */
@@ -118,7 +133,7 @@ public final class GoroutineRegistry {
       } finally {
         GoroutineRecord done = record;
         if (done != null) {
-          LIVE.remove(done.id, done);
+          LIVE.remove(done.thread, done);
         }
       }
     }

@@ -5,8 +5,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Says what a blocked goroutine waits for, in Go's words, at dump time. A channel operation or a
- * select parks with its {@link Waiter} as the park blocker, so the wait reason, the channel and
- * the time it parked are read from there; nothing is recorded per operation. The channel's state
+ * select parks with its {@link Waiter} as the park blocker, so the wait reason and the channel are
+ * read from there; every such park first notes its time in the goroutine's record, so while the
+ * blocker is a waiter that time is this wait's. The channel's state
  * (length, capacity, closed) is read now, not when the goroutine parked.
  */
 public final class WaitDescriptions {
@@ -30,11 +31,11 @@ public final class WaitDescriptions {
       if (blocker instanceof Node node) {
         return new Wait(
             node.sender ? "chan send" : "chan receive",
-            node.parkedSince,
+            record.parkedSince,
             channel(node.channel));
       }
       if (blocker instanceof SelectCore select) {
-        return new Wait(selectReason(entry), select.parkedSince, clauses(select));
+        return new Wait(selectReason(entry), record.parkedSince, clauses(select));
       }
     } catch (RuntimeException racedWithTheWaiter) {
       // The goroutine moved on while we looked; describe it from its stack alone.

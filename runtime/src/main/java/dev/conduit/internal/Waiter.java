@@ -43,12 +43,6 @@ class Waiter {
   private volatile int state = WAITING;
   private volatile boolean parked;
 
-  /**
-   * When this waiter last parked ({@link System#nanoTime()}), for goroutine dumps only: written
-   * once per wait just before {@link #parked}, never on the spin path, read racily by a dump.
-   */
-  long parkedSince;
-
   Waiter(Thread thread) {
     this.thread = thread;
   }
@@ -95,7 +89,7 @@ class Waiter {
         Thread.onSpinWait();
       }
     }
-    parkedSince = System.nanoTime();
+    GoroutineRegistry.parking();
     parked = true;
     while (true) {
       int s = state;
