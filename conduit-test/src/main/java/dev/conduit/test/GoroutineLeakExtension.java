@@ -128,6 +128,9 @@ public final class GoroutineLeakExtension
         .append(test.getName())
         .append("\" was at:\n");
     for (StackTraceElement frame : test.getStackTrace()) {
+      if (frame.getClassName().startsWith("org.junit.")) {
+        break; // the test framework from here down
+      }
       out.append("\tat ").append(frame).append('\n');
     }
     String goroutines = Goroutines.dump();

@@ -66,7 +66,7 @@ final class Samples {
     }
   }
 
-  @VerifyNoGoroutineLeaks(timeoutMillis = 300, graceMillis = 100)
+  @VerifyNoGoroutineLeaks(timeoutMillis = 2_000, graceMillis = 100)
   static class Hangs {
     @Test
     void waitsForAnAnswerThatNeverComes() {
