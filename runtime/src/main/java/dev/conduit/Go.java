@@ -1,5 +1,6 @@
 package dev.conduit;
 
+import dev.conduit.internal.GoroutineRegistry;
 import java.util.Objects;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicReference;
@@ -21,7 +22,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>As in Go, starting a goroutine gives back nothing to join or interrupt: coordinate through
  * channels, a {@link WaitGroup}, an {@link ErrGroup} (which also collects failures), and stop
  * goroutines with a {@link Context}. Goroutines are daemon threads: they do not keep the JVM alive
- * once {@code main} returns.
+ * once {@code main} returns. {@link dev.conduit.debug.Goroutines#dump()} lists the ones still
+ * alive and what each waits for.
  *
  * <h2>Example</h2>
  *
@@ -63,7 +65,7 @@ public final class Go {
    */
   public static void go(Runnable task) {
     Objects.requireNonNull(task, "task");
-    GOROUTINES.newThread(task).start();
+    GoroutineRegistry.start(GOROUTINES, task);
   }
 
   /**
@@ -73,7 +75,8 @@ public final class Go {
   public static void go(String name, Runnable task) {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(task, "task");
-    Thread.ofVirtual().name(name).uncaughtExceptionHandler(Go::report).start(task);
+    GoroutineRegistry.start(
+        Thread.ofVirtual().name(name).uncaughtExceptionHandler(Go::report).factory(), task);
   }
 
   /**

@@ -2,6 +2,8 @@ package dev.conduit;
 
 import com.google.errorprone.annotations.concurrent.GuardedBy;
 import dev.conduit.internal.Contexts;
+import dev.conduit.internal.GoroutineRecord;
+import dev.conduit.internal.GoroutineRegistry;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -129,6 +131,7 @@ public final class WaitGroup {
     if (count.get() == 0) {
       return;
     }
+    GoroutineRecord me = GoroutineRegistry.blocking();
     lock.lock();
     try {
       long round = rounds;
@@ -139,6 +142,7 @@ public final class WaitGroup {
       throw interrupted();
     } finally {
       lock.unlock();
+      GoroutineRegistry.unblocked(me);
     }
   }
 
@@ -153,6 +157,7 @@ public final class WaitGroup {
       return true;
     }
     long nanos = saturatedNanos(timeout);
+    GoroutineRecord me = GoroutineRegistry.blocking();
     lock.lock();
     try {
       long round = rounds;
@@ -167,6 +172,7 @@ public final class WaitGroup {
       throw interrupted();
     } finally {
       lock.unlock();
+      GoroutineRegistry.unblocked(me);
     }
   }
 
@@ -190,6 +196,7 @@ public final class WaitGroup {
       throw alreadyDone.copy();
     }
     AfterFunc wake = Contexts.onDoneInline(ctx, this::wakeAll);
+    GoroutineRecord me = GoroutineRegistry.blocking();
     try {
       lock.lock();
       try {
@@ -208,6 +215,7 @@ public final class WaitGroup {
       }
     } finally {
       wake.stop();
+      GoroutineRegistry.unblocked(me);
     }
   }
 

@@ -95,7 +95,12 @@ public final class SelectCore extends Waiter {
     return size++;
   }
 
-  private Node clause(int i) {
+  /** How many clauses were added; read racily by a goroutine dump. */
+  int clauseCount() {
+    return size;
+  }
+
+  Node clause(int i) {
     Node node = i == 0 ? clause0 : i == 1 ? clause1 : Objects.requireNonNull(clauses)[i];
     return Objects.requireNonNull(node);
   }

@@ -115,6 +115,7 @@ class Waiter {
         Thread.onSpinWait();
       }
     }
+    GoroutineRegistry.parking();
     parked = true;
     while (true) {
       int s = state;
