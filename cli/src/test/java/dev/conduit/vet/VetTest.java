@@ -52,10 +52,18 @@ class VetTest {
     String file = VetRun.displayPath(Path.of(dir, "shop", "Orders.java")).toString();
     assertThat(run.out().lines().toList())
         .containsExactly(
-            file + ":10:30: [ChannelDirection] Not allowed: calling receive() on send-only"
-                + " channel 'out' (declared @SendOnly at line 8)",
-            file + ":17:13: [ChannelDirection] Not allowed: calling close() on receive-only"
-                + " channel 'in' (declared @ReceiveOnly at line 13)",
+            file + ":10:30: [ChannelDirection] Calling receive() on send-only"
+                + " channel 'out' (declared @SendOnly at line 8) is not allowed."
+                + " Code holding a send-only end may only send on it: Go rejects this at compile"
+                + " time, and here it would take values meant for the receiving side."
+                + " Use the channel in its declared direction, or give this code the"
+                + " bidirectional channel if it must do both.",
+            file + ":17:13: [ChannelDirection] Calling close() on receive-only"
+                + " channel 'in' (declared @ReceiveOnly at line 13) is not allowed."
+                + " Code holding a receive-only end may only receive from it: sending and closing"
+                + " belong to the sending side, and Go rejects this at compile time."
+                + " Use the channel in its declared direction, or give this code the"
+                + " bidirectional channel if it must do both.",
             "conduit-vet: 2 findings in 1 file, 1 file checked")
         .inOrder();
     assertThat(run.err()).isEmpty();
@@ -71,8 +79,9 @@ class VetTest {
         .containsExactly(
             file + ":12:36: [ChannelDirection] Assigning receive-only channel 'orders()' (returned"
                 + " @ReceiveOnly by Feed.orders()) to variable 'orders', which is declared without"
-                + " a direction; Go never turns a directional channel back into a bidirectional"
-                + " one, so declare it @ReceiveOnly",
+                + " a direction. Go never turns a directional channel back into a bidirectional"
+                + " one: through it, code could do what the declared direction forbids. Declare"
+                + " it @ReceiveOnly.",
             "    fix: '@ReceiveOnly Channel<String> orders = orders();' or 'var orders ="
                 + " orders();'",
             "conduit-vet: 1 finding in 1 file, 1 file checked")
@@ -108,8 +117,8 @@ class VetTest {
     assertThat(run.out())
         .contains(
             dir + "Blocking.java:10:26: [UncancellableBlockingCall] receive() blocks with no way"
-                + " to give up although 'ctx' is in scope, so this goroutine stays stuck after the"
-                + " work is cancelled; pass the context to it"
+                + " to give up although 'ctx' is in scope. This goroutine then stays stuck after"
+                + " the work is cancelled. Pass the context to it."
                 + System.lineSeparator()
                 + "    fix: 'return orders.receive(ctx);'");
     // Every rule the tool knows appears in the sample, so a new rule needs a new mistake here.

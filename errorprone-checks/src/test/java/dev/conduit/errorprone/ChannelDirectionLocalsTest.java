@@ -102,14 +102,14 @@ class ChannelDirectionLocalsTest {
               static void consumer(@ReceiveOnly IntChannel in) {
                 in.receive();
                 in.len();
-                // BUG: Diagnostic contains: calling send() on receive-only channel 'in'
+                // BUG: Diagnostic contains: Calling send() on receive-only channel 'in'
                 in.send(1);
-                // BUG: Diagnostic contains: calling close() on receive-only channel 'in'
+                // BUG: Diagnostic contains: Calling close() on receive-only channel 'in'
                 in.close();
               }
               static void producer(@SendOnly IntChannel out) {
                 out.send(1);
-                // BUG: Diagnostic contains: calling receive() on send-only channel 'out'
+                // BUG: Diagnostic contains: Calling receive() on send-only channel 'out'
                 out.receive();
                 // BUG: Diagnostic contains: Passing send-only channel 'out'
                 consumer(out);

@@ -41,7 +41,7 @@ class GateTest {
             "class Test {",
             "  static void producer(@SendOnly BlockingQueue<String> out) throws Exception {",
             "    out.put(\"job\");",
-            "    // BUG: Diagnostic contains: calling take() on send-only channel 'out'",
+            "    // BUG: Diagnostic contains: Calling take() on send-only channel 'out'",
             "    out.take();",
             "  }",
             "}")
@@ -57,7 +57,7 @@ class GateTest {
             "import dev.conduit.Context;",
             "class Test {",
             "  static void stop(Context ctx) {",
-            "    // BUG: Diagnostic contains: calling close() on receive-only channel",
+            "    // BUG: Diagnostic contains: Calling close() on receive-only channel",
             "    ctx.done().close();",
             "  }",
             "}")

@@ -142,7 +142,7 @@ class UncancellableBlockingCallShutdownTest {
             "            Select.<Boolean>select()",
             "                .onReceive(jobs, (String j) -> true)",
             "                .onReceive(quit, () -> false)",
-            "                // BUG: Diagnostic contains: select without onDone",
+            "                // BUG: Diagnostic contains: Select without onDone",
             "                .await());",
             "  }",
             // A parameter: who closes it is out of sight.

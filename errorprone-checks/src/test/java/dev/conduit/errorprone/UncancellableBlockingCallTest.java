@@ -41,7 +41,7 @@ class UncancellableBlockingCallTest {
             "    out.send(v);",
             "    // BUG: Diagnostic contains: Did you mean 'wg.await(ctx);'",
             "    wg.await();",
-            "    // BUG: Diagnostic contains: select without onDone, onTimeout or orElse blocks",
+            "    // BUG: Diagnostic contains: Select without onDone, onTimeout or orElse blocks",
             "    Select.<String>select().onReceive(in, s -> s).onSend(out, \"x\", () ->"
                 + " \"\").await();",
             "    // A goroutine that captures the context can use it too.",

@@ -141,14 +141,13 @@ public final class UncancellableBlockingCall extends ConduitChecker
     Description.Builder description =
         buildDescription(tree)
             .setMessage(
-                String.format(
-                    "%s blocks with no way to give up although %s %s in scope, so this goroutine"
-                        + " stays stuck after the work is cancelled; %s",
-                    operation,
-                    names,
-                    scope.size() == 1 ? "is" : "are",
-                    select ? "add an onDone(ctx, ...) clause" : "pass the context to it")
-                    + DoneContexts.graceNote(live, done));
+                message(
+                    String.format(
+                        "%s blocks with no way to give up although %s %s in scope",
+                        operation, names, scope.size() == 1 ? "is" : "are"),
+                    "This goroutine then stays stuck after the work is cancelled",
+                    (select ? "Add an onDone(ctx, ...) clause" : "Pass the context to it")
+                        + DoneContexts.graceNote(live, done)));
     if (scope.size() == 1 && !select) {
       fix(tree, scope.get(0).symbol().getSimpleName().toString(), state)
           .ifPresent(description::addFix);

@@ -237,12 +237,22 @@ public final class ChannelDirection extends ConduitChecker
     }
     return buildDescription(use.get().at())
         .setMessage(
-            String.format(
-                "Not allowed: %s %s channel %s (%s)",
-                use.get().operation(),
-                channel.direction().adjective(),
-                channel.name(state),
-                channel.origin()))
+            message(
+                String.format(
+                    "%s %s channel %s (%s) is not allowed",
+                    use.get().operation(),
+                    channel.direction().adjective(),
+                    channel.name(state),
+                    channel.origin()),
+                channel.direction() == Direction.SEND_ONLY
+                    ? "Code holding a send-only end may only send on it: Go rejects this at"
+                        + " compile time, and here it would take values meant for the receiving"
+                        + " side"
+                    : "Code holding a receive-only end may only receive from it: sending and"
+                        + " closing belong to the sending side, and Go rejects this at compile"
+                        + " time",
+                "Use the channel in its declared direction, or give this code the bidirectional"
+                    + " channel if it must do both"))
         .build();
   }
 
@@ -298,27 +308,38 @@ public final class ChannelDirection extends ConduitChecker
       return Description.NO_MATCH;
     }
     String declared;
+    String consequence;
+    String remedy;
     if (receivable) {
       declared = "a collection type through which it can be received from (iterated or polled)";
+      consequence =
+          "Whoever holds it there can take values from a channel this code may only send on";
+      remedy = "Pass the values, or a @SendOnly channel, instead";
     } else if (slot.direction() == Direction.BOTH) {
-      declared =
-          "which is declared without a direction; Go never turns a directional channel back"
-              + " into a bidirectional one, so declare it "
-              + source.direction().annotation();
+      declared = "which is declared without a direction";
+      consequence =
+          "Go never turns a directional channel back into a bidirectional one: through it, code"
+              + " could do what the declared direction forbids";
+      remedy = "Declare it " + source.direction().annotation();
     } else {
       declared = "which is declared " + slot.direction().annotation();
+      consequence = "The two declared directions contradict each other";
+      remedy = "Declare both in the same direction, or pass the bidirectional channel";
     }
     Description.Builder description =
         buildDescription(tree)
             .setMessage(
-                String.format(
-                    "%s %s channel %s (%s) to %s, %s",
-                    verb,
-                    source.direction().adjective(),
-                    source.name(state),
-                    source.origin(),
-                    slot.description(),
-                    declared));
+                message(
+                    String.format(
+                        "%s %s channel %s (%s) to %s, %s",
+                        verb,
+                        source.direction().adjective(),
+                        source.name(state),
+                        source.origin(),
+                        slot.description(),
+                        declared),
+                    consequence,
+                    remedy));
     if (!receivable && slot.direction() == Direction.BOTH) {
       declareFixes.get().forEach(description::addFix);
     }
@@ -335,10 +356,12 @@ public final class ChannelDirection extends ConduitChecker
     }
     return buildDescription(tree)
         .setMessage(
-            String.format(
-                "@SendOnly and @ReceiveOnly both on '%s': a channel is send-only, receive-only or"
-                    + " bidirectional, never both at once; keep the one this code needs",
-                tree.getName()))
+            message(
+                String.format(
+                    "Conflicting annotations: @SendOnly and @ReceiveOnly both on '%s'",
+                    tree.getName()),
+                "A channel is send-only, receive-only or bidirectional, never both at once",
+                "Keep the one this code needs"))
         .build();
   }
 }
