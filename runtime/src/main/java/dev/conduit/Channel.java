@@ -19,26 +19,25 @@ import org.jspecify.annotations.Nullable;
  *       receive blocks only while none wait.
  * </ul>
  *
- * <p>Values are received in the order they were sent (FIFO), whichever kind the channel is.
- * {@code null} is never a value: {@link #send(Object) send(null)} throws {@link
- * NullPointerException}.
+ * <p>Values are received in the order they were sent (FIFO), whichever kind the channel is. {@code
+ * null} is never a value: {@link #send(Object) send(null)} throws {@link NullPointerException}.
  *
  * <h2>Blocking and interruption</h2>
  *
- * <p>{@link #send(Object)} and {@link #receive()} block until they can complete. Blocking parks
- * the calling thread (cheap for a virtual thread: its carrier goes on with other work) and burns
- * no CPU. A thread interrupted while blocked, or that is already interrupted when it would block,
- * gets {@link UncheckedInterruptedException} with its interrupt status kept; the operation then
- * did not happen. An operation that does not need to block completes even on an interrupted
- * thread. {@link #trySend(Object)} and {@link #tryReceive()} never block.
+ * <p>{@link #send(Object)} and {@link #receive()} block until they can complete. Blocking parks the
+ * calling thread (cheap for a virtual thread: its carrier goes on with other work) and burns no
+ * CPU. A thread interrupted while blocked, or that is already interrupted when it would block, gets
+ * {@link UncheckedInterruptedException} with its interrupt status kept; the operation then did not
+ * happen. An operation that does not need to block completes even on an interrupted thread. {@link
+ * #trySend(Object)} and {@link #tryReceive()} never block.
  *
  * <h2>Closing</h2>
  *
  * <p>{@link #close()} says no more values will be sent: Go's {@code close(ch)}. After it:
  *
  * <ul>
- *   <li>sends throw {@link ChannelClosedException} (Go panics), and so do senders that were
- *       blocked when the channel was closed; their values are not delivered;
+ *   <li>sends throw {@link ChannelClosedException} (Go panics), and so do senders that were blocked
+ *       when the channel was closed; their values are not delivered;
  *   <li>values already buffered are still received, in order;
  *   <li>once none are left, {@link #receive()} throws {@link ChannelClosedException} at once,
  *       {@link #receiveOptional()} returns an empty {@link Optional} (Go's {@code v, ok := <-ch}
@@ -58,10 +57,10 @@ import org.jspecify.annotations.Nullable;
  * only in how they report "closed and drained":
  *
  * <ul>
- *   <li>{@link #receive()} ({@code v := <-ch}) throws {@link ChannelClosedException}: for a
- *       channel that the protocol says is still open;
- *   <li>{@link #receiveOptional()} ({@code v, ok := <-ch}) returns an empty {@link Optional}: for
- *       a receiver that handles both outcomes;
+ *   <li>{@link #receive()} ({@code v := <-ch}) throws {@link ChannelClosedException}: for a channel
+ *       that the protocol says is still open;
+ *   <li>{@link #receiveOptional()} ({@code v, ok := <-ch}) returns an empty {@link Optional}: for a
+ *       receiver that handles both outcomes;
  *   <li>{@link #awaitSignal()} ({@code <-quit} as a statement) returns normally either way: for a
  *       signal channel, typically a {@code Channel<Void>} that one goroutine closes to wake every
  *       goroutine waiting on it (Go's {@code close(quit)});
@@ -82,16 +81,15 @@ import org.jspecify.annotations.Nullable;
  * <h2>Iteration</h2>
  *
  * <p>A channel is {@link Iterable}: {@code for (T v : ch)} is Go's {@code for v := range ch}. It
- * receives values until the channel is closed and drained. Each iterator receives from the
- * channel, so two loops over one channel share its values between them rather than each seeing
- * all of them.
+ * receives values until the channel is closed and drained. Each iterator receives from the channel,
+ * so two loops over one channel share its values between them rather than each seeing all of them.
  *
  * <h2>Direction</h2>
  *
  * <p>Annotate a channel {@link SendOnly @SendOnly} or {@link ReceiveOnly @ReceiveOnly} where Go
  * would write {@code chan<- T} or {@code <-chan T}; Conduit's compiler checks then reject the
- * operations of the other direction. {@link #sendOnly()} and {@link #receiveOnly()} also give
- * views that refuse those operations at run time.
+ * operations of the other direction. {@link #sendOnly()} and {@link #receiveOnly()} also give views
+ * that refuse those operations at run time.
  *
  * <h2>Example</h2>
  *
@@ -154,7 +152,6 @@ public interface Channel<T> extends Iterable<T> {
    */
   void send(T value);
 
-
   /**
    * Sends {@code value} only if that can be done without blocking: a receiver is waiting, or the
    * buffer has room. Go's {@code select { case ch <- value: default: }}.
@@ -171,7 +168,6 @@ public interface Channel<T> extends Iterable<T> {
    * @throws UncheckedInterruptedException if the thread is interrupted while it would block
    */
   T receive();
-
 
   /**
    * Receives the next value, blocking until one is sent or the channel is closed and drained: Go's
@@ -230,18 +226,17 @@ public interface Channel<T> extends Iterable<T> {
   int cap();
 
   /**
-   * Receives values until the channel is closed and drained: Go's {@code for v := range ch}.
-   * {@code hasNext()} blocks until a value arrives or the channel is closed and drained; it throws
-   * {@link UncheckedInterruptedException} if interrupted meanwhile. {@code remove()} is not
-   * supported.
+   * Receives values until the channel is closed and drained: Go's {@code for v := range ch}. {@code
+   * hasNext()} blocks until a value arrives or the channel is closed and drained; it throws {@link
+   * UncheckedInterruptedException} if interrupted meanwhile. {@code remove()} is not supported.
    */
   @Override
   Iterator<T> iterator();
 
   /**
    * A view of this channel on which {@code send}, {@code trySend} and {@code close} throw {@link
-   * UnsupportedOperationException}: the run-time counterpart of {@link ReceiveOnly}, for handing
-   * to code that runs no checks.
+   * UnsupportedOperationException}: the run-time counterpart of {@link ReceiveOnly}, for handing to
+   * code that runs no checks.
    */
   @ReceiveOnly
   Channel<T> receiveOnly();

@@ -24,8 +24,8 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  *   <li>{@link #done()} is a receive-only channel that is closed when the context becomes done, so
  *       it composes with {@link Select}: {@link Select#onDone(Context, java.util.function.Supplier)
- *       onDone(ctx, body)} is Go's {@code case <-ctx.Done():}, and {@link #awaitDone()} is
- *       {@code <-ctx.Done()} as a statement: it waits until the context is done and returns.
+ *       onDone(ctx, body)} is Go's {@code case <-ctx.Done():}, and {@link #awaitDone()} is {@code
+ *       <-ctx.Done()} as a statement: it waits until the context is done and returns.
  *   <li>{@link #err()} is {@code null} while the context is not done, then says why: a {@link
  *       CanceledException} (Go's {@code context.Canceled}) or a {@link DeadlineExceededException}
  *       ({@code context.DeadlineExceeded}). Once non-null it never changes.

@@ -4,11 +4,10 @@ import java.util.concurrent.CancellationException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A context was done before a context-aware operation could complete. {@link Context#err()}
- * says why, as one of the two subclasses: {@link CanceledException} (Go's {@code
- * context.Canceled}) or {@link DeadlineExceededException} (Go's {@code
- * context.DeadlineExceeded}). When the context was cancelled with a cause, the cause is this
- * exception's {@link #getCause() cause}.
+ * A context was done before a context-aware operation could complete. {@link Context#err()} says
+ * why, as one of the two subclasses: {@link CanceledException} (Go's {@code context.Canceled}) or
+ * {@link DeadlineExceededException} (Go's {@code context.DeadlineExceeded}). When the context was
+ * cancelled with a cause, the cause is this exception's {@link #getCause() cause}.
  */
 public abstract sealed class ContextDoneException extends CancellationException
     permits CanceledException, DeadlineExceededException {

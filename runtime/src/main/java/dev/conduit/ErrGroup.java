@@ -169,19 +169,18 @@ public final class ErrGroup {
   private void start(ThrowingRunnable task, @Nullable Semaphore limit) {
     running.add(1);
     try {
-      Go.go(
-          () -> {
-            try {
-              task.run();
-            } catch (Throwable failure) {
-              fail(failure);
-            } finally {
-              if (limit != null) {
-                limit.release();
-              }
-              running.done();
-            }
-          });
+      Go.go(() -> {
+        try {
+          task.run();
+        } catch (Throwable failure) {
+          fail(failure);
+        } finally {
+          if (limit != null) {
+            limit.release();
+          }
+          running.done();
+        }
+      });
     } catch (Throwable startFailed) {
       if (limit != null) {
         limit.release();

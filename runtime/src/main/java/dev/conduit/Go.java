@@ -22,8 +22,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>As in Go, starting a goroutine gives back nothing to join or interrupt: coordinate through
  * channels, a {@link WaitGroup}, an {@link ErrGroup} (which also collects failures), and stop
  * goroutines with a {@link Context}. Goroutines are daemon threads: they do not keep the JVM alive
- * once {@code main} returns. {@link dev.conduit.debug.Goroutines#dump()} lists the ones still
- * alive and what each waits for.
+ * once {@code main} returns. {@link dev.conduit.debug.Goroutines#dump()} lists the ones still alive
+ * and what each waits for.
  *
  * <h2>Example</h2>
  *

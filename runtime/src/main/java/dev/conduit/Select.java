@@ -25,24 +25,24 @@ import org.jspecify.annotations.Nullable;
  * <h2>Guarantees</h2>
  *
  * <ul>
- *   <li><b>Exactly one clause fires.</b> No value is taken from or given to a channel whose
- *       clause did not fire; the channels of the other clauses are left as they were.
- *   <li><b>Fair choice.</b> When several clauses are ready, one is picked uniformly at random
- *       (as Go does), so a busy channel cannot starve the others.
+ *   <li><b>Exactly one clause fires.</b> No value is taken from or given to a channel whose clause
+ *       did not fire; the channels of the other clauses are left as they were.
+ *   <li><b>Fair choice.</b> When several clauses are ready, one is picked uniformly at random (as
+ *       Go does), so a busy channel cannot starve the others.
  *   <li><b>Closed channels are ready.</b> A receive clause on a closed, drained channel fires at
- *       once, and its body gets {@code null} (Go's {@code v, ok := <-ch} with {@code ok ==
- *       false}). A send clause chosen on a closed channel throws {@link ChannelClosedException}
- *       from {@link #await()}, as Go panics.
+ *       once, and its body gets {@code null} (Go's {@code v, ok := <-ch} with {@code ok == false}).
+ *       A send clause chosen on a closed channel throws {@link ChannelClosedException} from {@link
+ *       #await()}, as Go panics.
  *   <li><b>Blocking.</b> Without {@link #orElse(Supplier)} the select parks until a clause can
- *       fire, the earliest {@link #onTimeout timeout} passes, or the thread is interrupted
- *       ({@link UncheckedInterruptedException}, interrupt status kept, no clause fired). With
- *       {@code orElse} it never blocks: Go's {@code default}. A select with no clause at all
- *       blocks until interrupted, like Go's {@code select {}}.
+ *       fire, the earliest {@link #onTimeout timeout} passes, or the thread is interrupted ({@link
+ *       UncheckedInterruptedException}, interrupt status kept, no clause fired). With {@code
+ *       orElse} it never blocks: Go's {@code default}. A select with no clause at all blocks until
+ *       interrupted, like Go's {@code select {}}.
  * </ul>
  *
  * <p>Bodies run on the calling thread after the channel operation completed, and what the body
- * returns is what {@link #await()} returns. A select may be awaited again (each {@code await()}
- * is a new select over the same clauses, with timeouts counted from that call), by one thread at a
+ * returns is what {@link #await()} returns. A select may be awaited again (each {@code await()} is
+ * a new select over the same clauses, with timeouts counted from that call), by one thread at a
  * time.
  *
  * <h2>Don't</h2>
@@ -70,8 +70,8 @@ public final class Select<R> {
   }
 
   /**
-   * Go's {@code case v, ok := <-channel}: fires when a value can be received, or when the
-   * channel is closed and drained, in which case {@code body} gets {@code null}.
+   * Go's {@code case v, ok := <-channel}: fires when a value can be received, or when the channel
+   * is closed and drained, in which case {@code body} gets {@code null}.
    */
   public <T> Select<R> onReceive(
       Channel<T> channel, Function<? super @Nullable T, ? extends R> body) {

@@ -228,14 +228,13 @@ public final class WaitGroup {
     Objects.requireNonNull(task, "task");
     add(1);
     try {
-      Go.go(
-          () -> {
-            try {
-              task.run();
-            } finally {
-              done();
-            }
-          });
+      Go.go(() -> {
+        try {
+          task.run();
+        } finally {
+          done();
+        }
+      });
     } catch (Throwable startFailed) {
       done();
       throw startFailed;

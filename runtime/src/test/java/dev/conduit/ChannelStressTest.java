@@ -27,9 +27,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Many threads at once: nothing lost, nothing duplicated, exactly one select clause fired, and
- * close racing every kind of blocked operation, over both kinds of channel the engine runs
- * ({@link Channel} and {@link RawChannel}; selects over {@code Channel} only). The default sizes run in a few seconds; {@code
- * mvn verify -Plong} adds {@link #longRun()} with a hundred times the traffic.
+ * close racing every kind of blocked operation, over both kinds of channel the engine runs ({@link
+ * Channel} and {@link RawChannel}; selects over {@code Channel} only). The default sizes run in a
+ * few seconds; {@code mvn verify -Plong} adds {@link #longRun()} with a hundred times the traffic.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ChannelStressTest {
@@ -40,8 +40,7 @@ class ChannelStressTest {
 
   @ParameterizedTest(name = "{0}, capacity {1}")
   @MethodSource("kindsAndCapacities")
-  void manyProducersAndConsumersLoseAndDuplicateNothing(Kind kind, int capacity)
-      throws Exception {
+  void manyProducersAndConsumersLoseAndDuplicateNothing(Kind kind, int capacity) throws Exception {
     transfer(kind, capacity, 8, 8, 5_000);
   }
 
@@ -64,23 +63,21 @@ class ChannelStressTest {
       List<Future<List<Integer>>> received = new ArrayList<>();
       for (int c = 0; c < consumers; c++) {
         received.add(
-            pool.submit(
-                () -> {
-                  List<Integer> mine = new ArrayList<>();
-                  ch.forEach(mine::add);
-                  return mine;
-                }));
+            pool.submit(() -> {
+              List<Integer> mine = new ArrayList<>();
+              ch.forEach(mine::add);
+              return mine;
+            }));
       }
       List<Future<?>> sent = new ArrayList<>();
       for (int p = 0; p < producers; p++) {
         int base = p * perProducer;
         sent.add(
-            pool.submit(
-                () -> {
-                  for (int i = 0; i < perProducer; i++) {
-                    ch.send(base + i);
-                  }
-                }));
+            pool.submit(() -> {
+              for (int i = 0; i < perProducer; i++) {
+                ch.send(base + i);
+              }
+            }));
       }
       for (Future<?> f : sent) {
         f.get();
@@ -131,40 +128,38 @@ class ChannelStressTest {
       Future<?> feedB = pool.submit(() -> feed(b, values / 2, values));
       AtomicInteger drained = new AtomicInteger();
       Future<?> drain =
-          pool.submit(
-              () -> {
-                for (int unused : out) {
-                  drained.incrementAndGet();
-                }
-              });
+          pool.submit(() -> {
+            for (int unused : out) {
+              drained.incrementAndGet();
+            }
+          });
       List<Future<?>> selecting = new ArrayList<>();
       for (int s = 0; s < selectors; s++) {
         selecting.add(
-            pool.submit(
-                () -> {
-                  boolean aOpen = true;
-                  boolean bOpen = true;
-                  while (aOpen || bOpen) {
-                    Select<Integer> select = Select.select();
-                    if (aOpen) {
-                      select.onReceive(a, v -> v == null ? -1 : record(v, receivedBySelect));
-                    }
-                    if (bOpen) {
-                      select.onReceive(b, v -> v == null ? -2 : record(v, receivedBySelect));
-                    }
-                    select.onSend(out, 0, () -> -3);
-                    int r = select.await();
-                    if (r == -1) {
-                      aOpen = false;
-                    } else if (r == -2) {
-                      bOpen = false;
-                    } else if (r == -3) {
-                      firedSends.incrementAndGet();
-                    } else {
-                      firedReceives.incrementAndGet();
-                    }
-                  }
-                }));
+            pool.submit(() -> {
+              boolean aOpen = true;
+              boolean bOpen = true;
+              while (aOpen || bOpen) {
+                Select<Integer> select = Select.select();
+                if (aOpen) {
+                  select.onReceive(a, v -> v == null ? -1 : record(v, receivedBySelect));
+                }
+                if (bOpen) {
+                  select.onReceive(b, v -> v == null ? -2 : record(v, receivedBySelect));
+                }
+                select.onSend(out, 0, () -> -3);
+                int r = select.await();
+                if (r == -1) {
+                  aOpen = false;
+                } else if (r == -2) {
+                  bOpen = false;
+                } else if (r == -3) {
+                  firedSends.incrementAndGet();
+                } else {
+                  firedReceives.incrementAndGet();
+                }
+              }
+            }));
       }
       feedA.get();
       feedB.get();
@@ -193,9 +188,9 @@ class ChannelStressTest {
   }
 
   /**
-   * Close while senders, receivers and selects are blocked or arriving: every operation ends
-   * (none hangs), each sent value is either received exactly once or its sender was told the
-   * channel closed, and nothing is received after the buffer drains.
+   * Close while senders, receivers and selects are blocked or arriving: every operation ends (none
+   * hangs), each sent value is either received exactly once or its sender was told the channel
+   * closed, and nothing is received after the buffer drains.
    */
   @ParameterizedTest(name = "{0}, capacity {1}")
   @MethodSource("kindsAndCapacities")
@@ -211,47 +206,44 @@ class ChannelStressTest {
         for (int i = 0; i < 6; i++) {
           int value = round * 100 + i + 1;
           ops.add(
-              pool.submit(
-                  () -> {
-                    try {
-                      ch.send(value);
-                      delivered.add(value);
-                    } catch (ChannelClosedException expected) {
-                      // told it was closed: the value must not arrive
-                    }
-                  }));
+              pool.submit(() -> {
+                try {
+                  ch.send(value);
+                  delivered.add(value);
+                } catch (ChannelClosedException expected) {
+                  // told it was closed: the value must not arrive
+                }
+              }));
           ops.add(
-              pool.submit(
-                  () -> {
-                    try {
-                      received.add(ch.receive());
-                    } catch (ChannelClosedException expected) {
-                      // closed and drained
-                    }
-                  }));
+              pool.submit(() -> {
+                try {
+                  received.add(ch.receive());
+                } catch (ChannelClosedException expected) {
+                  // closed and drained
+                }
+              }));
           int selectValue = -(round * 100 + i + 1);
           if (selectable == null) {
             continue;
           }
           ops.add(
-              pool.submit(
-                  () -> {
-                    try {
-                      Integer got =
-                          Select.<Integer>select()
-                              .onReceive(selectable, v -> v == null ? 0 : v)
-                              .onSend(selectable, selectValue, () -> Integer.MIN_VALUE)
-                              .onReceive(other, v -> 0)
-                              .await();
-                      if (got == Integer.MIN_VALUE) {
-                        delivered.add(selectValue);
-                      } else if (got != 0) {
-                        received.add(got);
-                      }
-                    } catch (ChannelClosedException expected) {
-                      // its send clause was chosen on the closed channel
-                    }
-                  }));
+              pool.submit(() -> {
+                try {
+                  Integer got =
+                      Select.<Integer>select()
+                          .onReceive(selectable, v -> v == null ? 0 : v)
+                          .onSend(selectable, selectValue, () -> Integer.MIN_VALUE)
+                          .onReceive(other, v -> 0)
+                          .await();
+                  if (got == Integer.MIN_VALUE) {
+                    delivered.add(selectValue);
+                  } else if (got != 0) {
+                    received.add(got);
+                  }
+                } catch (ChannelClosedException expected) {
+                  // its send clause was chosen on the closed channel
+                }
+              }));
         }
         Thread.sleep(round % 3); // let some block first, and some not
         ch.close();
@@ -262,9 +254,7 @@ class ChannelStressTest {
       List<Integer> rest = new ArrayList<>();
       ch.forEach(rest::add);
       received.addAll(rest);
-      assertWithMessage("round %s", round)
-          .that(received)
-          .containsExactlyElementsIn(delivered);
+      assertWithMessage("round %s", round).that(received).containsExactlyElementsIn(delivered);
     }
   }
 
@@ -280,25 +270,23 @@ class ChannelStressTest {
       int value = i + 1;
       threads.add(
           Thread.ofVirtual()
-              .start(
-                  () -> {
-                    try {
-                      ch.send(value);
-                      delivered.add(value);
-                    } catch (UncheckedInterruptedException e) {
-                      // not delivered
-                    }
-                  }));
+              .start(() -> {
+                try {
+                  ch.send(value);
+                  delivered.add(value);
+                } catch (UncheckedInterruptedException e) {
+                  // not delivered
+                }
+              }));
       threads.add(
           Thread.ofVirtual()
-              .start(
-                  () -> {
-                    try {
-                      received.add(ch.receive());
-                    } catch (UncheckedInterruptedException e) {
-                      // nothing taken
-                    }
-                  }));
+              .start(() -> {
+                try {
+                  received.add(ch.receive());
+                } catch (UncheckedInterruptedException e) {
+                  // nothing taken
+                }
+              }));
     }
     Thread.sleep(Duration.ofMillis(5));
     for (int i = 0; i < threads.size(); i += 3) {

@@ -30,12 +30,11 @@ class ChannelTest {
   void valuesArriveInSendOrder(int capacity) throws Throwable {
     Channel<Integer> ch = Channel.buffered(capacity);
     var producer =
-        Threads.run(
-            () -> {
-              for (int i = 0; i < 1000; i++) {
-                ch.send(i);
-              }
-            });
+        Threads.run(() -> {
+          for (int i = 0; i < 1000; i++) {
+            ch.send(i);
+          }
+        });
     for (int i = 0; i < 1000; i++) {
       assertThat(ch.receive()).isEqualTo(i);
     }
@@ -47,12 +46,11 @@ class ChannelTest {
     Channel<String> ch = Channel.unbuffered();
     ConcurrentLinkedQueue<String> steps = new ConcurrentLinkedQueue<>();
     var sender =
-        Threads.run(
-            () -> {
-              steps.add("send started");
-              ch.send("hello");
-              steps.add("send returned");
-            });
+        Threads.run(() -> {
+          steps.add("send started");
+          ch.send("hello");
+          steps.add("send returned");
+        });
     sender.awaitBlocked();
     sender.assertStillBlocked();
     assertThat(steps).containsExactly("send started");
@@ -180,13 +178,12 @@ class ChannelTest {
   void iterationReceivesUntilClosed(int capacity) throws Throwable {
     Channel<Integer> ch = Channel.buffered(capacity);
     var producer =
-        Threads.run(
-            () -> {
-              for (int i = 0; i < 50; i++) {
-                ch.send(i);
-              }
-              ch.close();
-            });
+        Threads.run(() -> {
+          for (int i = 0; i < 50; i++) {
+            ch.send(i);
+          }
+          ch.close();
+        });
     List<Integer> received = new ArrayList<>();
     for (int v : ch) {
       received.add(v);
@@ -291,32 +288,31 @@ class ChannelTest {
   void interruptedThreadFailsOnlyWhereItWouldBlock(int capacity) throws Throwable {
     Channel<Integer> ch = Channel.buffered(capacity);
     var result =
-        Threads.start(
-            () -> {
-              Thread.currentThread().interrupt();
-              List<String> seen = new ArrayList<>();
-              for (int i = 0; i < capacity; i++) {
-                ch.send(i); // room in the buffer: completes despite the interrupt
-              }
-              seen.add("buffered " + ch.len());
-              try {
-                ch.send(99);
-                seen.add("sent");
-              } catch (UncheckedInterruptedException e) {
-                seen.add("send interrupted");
-              }
-              for (int i = 0; i < capacity; i++) {
-                ch.receive(); // a value is there: completes
-              }
-              try {
-                ch.receive();
-                seen.add("received");
-              } catch (UncheckedInterruptedException e) {
-                seen.add("receive interrupted");
-              }
-              seen.add("status " + Thread.currentThread().isInterrupted());
-              return seen;
-            });
+        Threads.start(() -> {
+          Thread.currentThread().interrupt();
+          List<String> seen = new ArrayList<>();
+          for (int i = 0; i < capacity; i++) {
+            ch.send(i); // room in the buffer: completes despite the interrupt
+          }
+          seen.add("buffered " + ch.len());
+          try {
+            ch.send(99);
+            seen.add("sent");
+          } catch (UncheckedInterruptedException e) {
+            seen.add("send interrupted");
+          }
+          for (int i = 0; i < capacity; i++) {
+            ch.receive(); // a value is there: completes
+          }
+          try {
+            ch.receive();
+            seen.add("received");
+          } catch (UncheckedInterruptedException e) {
+            seen.add("receive interrupted");
+          }
+          seen.add("status " + Thread.currentThread().isInterrupted());
+          return seen;
+        });
     assertThat(result.get())
         .containsExactly(
             "buffered " + capacity, "send interrupted", "receive interrupted", "status true")

@@ -18,12 +18,11 @@ class ContextAfterFuncTest {
     CountDownLatch ran = new CountDownLatch(1);
     Thread[] runner = new Thread[1];
     AfterFunc registration =
-        ctx.afterFunc(
-            () -> {
-              runner[0] = Thread.currentThread();
-              runs.incrementAndGet();
-              ran.countDown();
-            });
+        ctx.afterFunc(() -> {
+          runner[0] = Thread.currentThread();
+          runs.incrementAndGet();
+          ran.countDown();
+        });
     assertThat(runs.get()).isEqualTo(0);
     ctx.cancel();
     ctx.cancel();
@@ -65,10 +64,9 @@ class ContextAfterFuncTest {
   void afterFuncOnNeverDoneContextNeverRuns() {
     AfterFunc registration =
         Context.background()
-            .afterFunc(
-                () -> {
-                  throw new AssertionError("must not run");
-                });
+            .afterFunc(() -> {
+              throw new AssertionError("must not run");
+            });
     assertThat(registration.stop()).isTrue();
     assertThat(registration.stop()).isFalse();
   }
@@ -84,16 +82,15 @@ class ContextAfterFuncTest {
         registrations[i] = ctx.afterFunc(ran::incrementAndGet);
       }
       Channel<Integer> stoppedCount = Channel.buffered(1);
-      Go.go(
-          () -> {
-            int stopped = 0;
-            for (AfterFunc registration : registrations) {
-              if (registration.stop()) {
-                stopped++;
-              }
-            }
-            stoppedCount.send(stopped);
-          });
+      Go.go(() -> {
+        int stopped = 0;
+        for (AfterFunc registration : registrations) {
+          if (registration.stop()) {
+            stopped++;
+          }
+        }
+        stoppedCount.send(stopped);
+      });
       ctx.cancel();
       int stopped = stoppedCount.receive();
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);

@@ -49,13 +49,12 @@ class ContextAwaitDoneTest {
     cancelled.awaitDone();
     try (CancellableContext expired = Context.background().withTimeout(Duration.ZERO)) {
       var result =
-          Threads.start(
-              () -> {
-                Thread.currentThread().interrupt();
-                expired.awaitDone();
-                cancelled.withValue(ContextKey.named("k"), "v").awaitDone();
-                return Thread.interrupted();
-              });
+          Threads.start(() -> {
+            Thread.currentThread().interrupt();
+            expired.awaitDone();
+            cancelled.withValue(ContextKey.named("k"), "v").awaitDone();
+            return Thread.interrupted();
+          });
       assertThat(result.get()).isTrue(); // returned, with the interrupt status untouched
     }
   }

@@ -21,12 +21,11 @@ class ContextAwareChannelTest {
   void sendAndReceiveWorkWhileTheContextIsLive(int capacity) {
     Channel<Integer> ch = Channel.buffered(capacity);
     try (CancellableContext ctx = Context.background().withCancel()) {
-      Go.go(
-          () -> {
-            for (int i = 0; i < 100; i++) {
-              ch.send(ctx, i);
-            }
-          });
+      Go.go(() -> {
+        for (int i = 0; i < 100; i++) {
+          ch.send(ctx, i);
+        }
+      });
       for (int i = 0; i < 100; i++) {
         assertThat(ch.receive(ctx)).isEqualTo(i);
       }
@@ -82,14 +81,13 @@ class ContextAwareChannelTest {
     try (CancellableContext ctx = Context.background().withCancel()) {
       Channel<Integer> ch = Channel.unbuffered();
       Channel<Throwable> outcome = Channel.buffered(1);
-      Go.go(
-          () -> {
-            try {
-              ch.receive(ctx);
-            } catch (Throwable t) {
-              outcome.send(t);
-            }
-          });
+      Go.go(() -> {
+        try {
+          ch.receive(ctx);
+        } catch (Throwable t) {
+          outcome.send(t);
+        }
+      });
       Thread.sleep(20);
       ch.close();
       assertThat(outcome.receive()).isInstanceOf(ChannelClosedException.class);
@@ -122,17 +120,16 @@ class ContextAwareChannelTest {
       Channel<Integer> ch = Channel.unbuffered();
       Channel<Throwable> outcome = Channel.buffered(1);
       Channel<Thread> started = Channel.buffered(1);
-      Go.go(
-          () -> {
-            started.send(Thread.currentThread());
-            try {
-              ch.receive(ctx);
-              outcome.send(new AssertionError("received"));
-            } catch (UncheckedInterruptedException e) {
-              outcome.send(
-                  Thread.currentThread().isInterrupted() ? e : new AssertionError("status lost"));
-            }
-          });
+      Go.go(() -> {
+        started.send(Thread.currentThread());
+        try {
+          ch.receive(ctx);
+          outcome.send(new AssertionError("received"));
+        } catch (UncheckedInterruptedException e) {
+          outcome.send(
+              Thread.currentThread().isInterrupted() ? e : new AssertionError("status lost"));
+        }
+      });
       Thread receiver = started.receive();
       while (receiver.getState() != Thread.State.WAITING) {
         Thread.sleep(1);
@@ -176,17 +173,16 @@ class ContextAwareChannelTest {
             () -> never.await(ctx));
     for (Runnable operation : operations) {
       for (int i = 0; i < each; i++) {
-        finished.go(
-            () -> {
-              try {
-                operation.run();
-                wrong.add(new AssertionError("completed instead of giving up"));
-              } catch (CanceledException expected) {
-                gaveUp.incrementAndGet();
-              } catch (Throwable t) {
-                wrong.add(t);
-              }
-            });
+        finished.go(() -> {
+          try {
+            operation.run();
+            wrong.add(new AssertionError("completed instead of giving up"));
+          } catch (CanceledException expected) {
+            gaveUp.incrementAndGet();
+          } catch (Throwable t) {
+            wrong.add(t);
+          }
+        });
       }
     }
     Thread.sleep(100); // let them block (those that don't yet see the cancel at entry)
@@ -212,34 +208,32 @@ class ContextAwareChannelTest {
       WaitGroup senders = new WaitGroup();
       WaitGroup receivers = new WaitGroup();
       for (int s = 0; s < 4; s++) {
-        senders.go(
-            () -> {
-              try {
-                while (true) {
-                  long v = next.incrementAndGet();
-                  if (v > 20_000) { // bounds the work on a slow machine; then wait for cancel
-                    Select.<Void>select().onDone(ctx, () -> null).await();
-                    return;
-                  }
-                  ch.send(ctx, v);
-                  sent.add(v);
-                }
-              } catch (CanceledException expected) {
-                // gave up
+        senders.go(() -> {
+          try {
+            while (true) {
+              long v = next.incrementAndGet();
+              if (v > 20_000) { // bounds the work on a slow machine; then wait for cancel
+                Select.<Void>select().onDone(ctx, () -> null).await();
+                return;
               }
-            });
+              ch.send(ctx, v);
+              sent.add(v);
+            }
+          } catch (CanceledException expected) {
+            // gave up
+          }
+        });
       }
       for (int r = 0; r < 3; r++) {
-        receivers.go(
-            () -> {
-              try {
-                while (true) {
-                  received.add(ch.receive(ctx));
-                }
-              } catch (CanceledException expected) {
-                // gave up
-              }
-            });
+        receivers.go(() -> {
+          try {
+            while (true) {
+              received.add(ch.receive(ctx));
+            }
+          } catch (CanceledException expected) {
+            // gave up
+          }
+        });
       }
       Thread.sleep(2);
       ctx.cancel();

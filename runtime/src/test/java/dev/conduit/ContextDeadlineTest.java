@@ -120,12 +120,11 @@ class ContextDeadlineTest {
     try (CancellableContext ctx = Context.background().withTimeout(Duration.ofMillis(100))) {
       WaitGroup wg = new WaitGroup();
       for (int i = 0; i < spinners; i++) {
-        wg.go(
-            () -> {
-              while (ctx.err() == null) {
-                Thread.onSpinWait();
-              }
-            });
+        wg.go(() -> {
+          while (ctx.err() == null) {
+            Thread.onSpinWait();
+          }
+        });
       }
       assertThat(wg.await(Duration.ofSeconds(10))).isTrue();
       assertThat(ctx.err()).isInstanceOf(DeadlineExceededException.class);

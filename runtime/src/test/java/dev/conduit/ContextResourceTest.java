@@ -83,16 +83,15 @@ class ContextResourceTest {
       List<CancellableContext> created = Collections.synchronizedList(new ArrayList<>());
       WaitGroup wg = new WaitGroup();
       for (int g = 0; g < 4; g++) {
-        wg.go(
-            () -> {
-              for (int i = 0; i < 100; i++) {
-                CancellableContext child = root.withCancel();
-                created.add(child);
-                CancellableContext grandchild = child.withTimeout(Duration.ofHours(1));
-                created.add(grandchild);
-                created.add(grandchild.withValue(ContextKey.named("k"), i).withCancel());
-              }
-            });
+        wg.go(() -> {
+          for (int i = 0; i < 100; i++) {
+            CancellableContext child = root.withCancel();
+            created.add(child);
+            CancellableContext grandchild = child.withTimeout(Duration.ofHours(1));
+            created.add(grandchild);
+            created.add(grandchild.withValue(ContextKey.named("k"), i).withCancel());
+          }
+        });
       }
       root.cancel();
       wg.await();
@@ -111,12 +110,11 @@ class ContextResourceTest {
       Channel<Integer> ping = Channel.unbuffered();
       Channel<Integer> pong = Channel.unbuffered();
       int rounds = 20_000;
-      Go.go(
-          () -> {
-            for (int i = 0; i < rounds * 2; i++) {
-              pong.send(ctx, ping.receive(ctx));
-            }
-          });
+      Go.go(() -> {
+        for (int i = 0; i < rounds * 2; i++) {
+          pong.send(ctx, ping.receive(ctx));
+        }
+      });
       pingPong(ctx, ping, pong, rounds); // warm up
       long before = usedHeapAfterGc();
       pingPong(ctx, ping, pong, rounds);
@@ -141,17 +139,16 @@ class ContextResourceTest {
       List<CancellableContext> children = Collections.synchronizedList(new ArrayList<>());
       WaitGroup wg = new WaitGroup();
       for (int g = 0; g < 4; g++) {
-        wg.go(
-            () -> {
-              for (int i = 0; i < 200; i++) {
-                CancellableContext c = parent.withTimeout(Duration.ofHours(1));
-                if (i % 2 == 0) {
-                  c.cancel();
-                } else {
-                  children.add(c);
-                }
-              }
-            });
+        wg.go(() -> {
+          for (int i = 0; i < 200; i++) {
+            CancellableContext c = parent.withTimeout(Duration.ofHours(1));
+            if (i % 2 == 0) {
+              c.cancel();
+            } else {
+              children.add(c);
+            }
+          }
+        });
       }
       parent.cancel();
       wg.await();

@@ -109,16 +109,15 @@ class ContextTest {
       Channel<Boolean> leafDoneAfterCancel = Channel.buffered(2);
       CountDownLatch start = new CountDownLatch(1);
       for (int t = 0; t < 2; t++) {
-        Go.go(
-            () -> {
-              try {
-                start.await();
-              } catch (InterruptedException e) {
-                throw new AssertionError(e);
-              }
-              root.cancel();
-              leafDoneAfterCancel.send(deepest.isDone());
-            });
+        Go.go(() -> {
+          try {
+            start.await();
+          } catch (InterruptedException e) {
+            throw new AssertionError(e);
+          }
+          root.cancel();
+          leafDoneAfterCancel.send(deepest.isDone());
+        });
       }
       start.countDown();
       assertThat(leafDoneAfterCancel.receive()).isTrue();

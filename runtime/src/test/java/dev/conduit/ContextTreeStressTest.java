@@ -46,30 +46,29 @@ class ContextTreeStressTest {
     AtomicInteger published = new AtomicInteger(1);
     WaitGroup wg = new WaitGroup();
     for (int g = 0; g < goroutines; g++) {
-      wg.go(
-          () -> {
-            ThreadLocalRandom random = ThreadLocalRandom.current();
-            while (true) {
-              int known = published.get();
-              TreeNode target;
-              int targetIndex;
-              do {
-                targetIndex = random.nextInt(known);
-                target = nodes.get(targetIndex);
-              } while (target == null);
-              if (random.nextInt(10) < 3) {
-                cancelledFlags.set(targetIndex, Boolean.TRUE);
-                target.ctx().cancel();
-                continue;
-              }
-              int index = next.getAndIncrement();
-              if (index > nodesPerRound) {
-                return;
-              }
-              nodes.set(index, child(target, targetIndex, random.nextInt(5)));
-              published.accumulateAndGet(index + 1, Math::max);
-            }
-          });
+      wg.go(() -> {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        while (true) {
+          int known = published.get();
+          TreeNode target;
+          int targetIndex;
+          do {
+            targetIndex = random.nextInt(known);
+            target = nodes.get(targetIndex);
+          } while (target == null);
+          if (random.nextInt(10) < 3) {
+            cancelledFlags.set(targetIndex, Boolean.TRUE);
+            target.ctx().cancel();
+            continue;
+          }
+          int index = next.getAndIncrement();
+          if (index > nodesPerRound) {
+            return;
+          }
+          nodes.set(index, child(target, targetIndex, random.nextInt(5)));
+          published.accumulateAndGet(index + 1, Math::max);
+        }
+      });
     }
     wg.await();
     for (int i = 0; i <= nodesPerRound; i++) {

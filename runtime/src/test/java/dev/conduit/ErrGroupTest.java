@@ -32,21 +32,19 @@ class ErrGroupTest {
       Channel<Integer> never = Channel.unbuffered();
       AtomicInteger noticed = new AtomicInteger();
       for (int i = 0; i < 10; i++) {
-        group.go(
-            () -> {
-              try {
-                never.receive(group.context());
-              } catch (CanceledException e) {
-                noticed.incrementAndGet();
-                assertThat(e).hasCauseThat().isSameInstanceAs(failure);
-                throw e; // an echo of the first failure: not attached as suppressed
-              }
-            });
+        group.go(() -> {
+          try {
+            never.receive(group.context());
+          } catch (CanceledException e) {
+            noticed.incrementAndGet();
+            assertThat(e).hasCauseThat().isSameInstanceAs(failure);
+            throw e; // an echo of the first failure: not attached as suppressed
+          }
+        });
       }
-      group.go(
-          () -> {
-            throw failure;
-          });
+      group.go(() -> {
+        throw failure;
+      });
       IllegalStateException thrown = assertThrows(IllegalStateException.class, group::await);
       assertThat(thrown).isSameInstanceAs(failure);
       assertThat(thrown.getSuppressed()).isEmpty();
@@ -61,22 +59,20 @@ class ErrGroupTest {
     ErrGroup group = ErrGroup.create();
     IllegalStateException first = new IllegalStateException("first");
     Channel<Void> firstRecorded = Channel.unbuffered();
-    group.go(
-        () -> {
-          try {
-            throw first;
-          } finally {
-            firstRecorded.close();
-          }
-        });
+    group.go(() -> {
+      try {
+        throw first;
+      } finally {
+        firstRecorded.close();
+      }
+    });
     for (int i = 0; i < 3; i++) {
       int n = i;
-      group.go(
-          () -> {
-            firstRecorded.awaitSignal();
-            group.context().awaitDone();
-            throw new IOException("later " + n);
-          });
+      group.go(() -> {
+        firstRecorded.awaitSignal();
+        group.context().awaitDone();
+        throw new IOException("later " + n);
+      });
     }
     IllegalStateException thrown = assertThrows(IllegalStateException.class, group::await);
     assertThat(thrown).isSameInstanceAs(first);
@@ -90,10 +86,9 @@ class ErrGroupTest {
   void checkedFailureIsWrappedWithItsCause() {
     ErrGroup group = ErrGroup.create();
     IOException io = new IOException("disk");
-    group.go(
-        () -> {
-          throw io;
-        });
+    group.go(() -> {
+      throw io;
+    });
     ErrGroupException e = assertThrows(ErrGroupException.class, group::await);
     assertThat(e).hasCauseThat().isSameInstanceAs(io);
     // await may be called again and reports the same failure.
@@ -106,10 +101,9 @@ class ErrGroupTest {
   void errorIsRethrownAsIs() {
     ErrGroup group = ErrGroup.create();
     AssertionError error = new AssertionError("broken invariant");
-    group.go(
-        () -> {
-          throw error;
-        });
+    group.go(() -> {
+      throw error;
+    });
     assertThat(assertThrows(AssertionError.class, group::await)).isSameInstanceAs(error);
   }
 
@@ -120,10 +114,9 @@ class ErrGroupTest {
         Go.setUncaughtExceptionHandler((thread, failure) -> reported.incrementAndGet());
     try {
       ErrGroup group = ErrGroup.create();
-      group.go(
-          () -> {
-            throw new IllegalStateException("collected");
-          });
+      group.go(() -> {
+        throw new IllegalStateException("collected");
+      });
       assertThrows(IllegalStateException.class, group::await);
       assertThat(reported.get()).isEqualTo(0);
     } finally {
@@ -161,13 +154,12 @@ class ErrGroupTest {
     AtomicInteger running = new AtomicInteger();
     AtomicInteger maxRunning = new AtomicInteger();
     for (int i = 0; i < 30; i++) {
-      group.go(
-          () -> {
-            int now = running.incrementAndGet();
-            maxRunning.accumulateAndGet(now, Math::max);
-            Thread.sleep(2);
-            running.decrementAndGet();
-          });
+      group.go(() -> {
+        int now = running.incrementAndGet();
+        maxRunning.accumulateAndGet(now, Math::max);
+        Thread.sleep(2);
+        running.decrementAndGet();
+      });
     }
     group.await();
     assertThat(maxRunning.get()).isEqualTo(3);
@@ -216,13 +208,12 @@ class ErrGroupTest {
     AtomicInteger completed = new AtomicInteger();
     for (int i = 0; i < 10_000; i++) {
       int n = i;
-      group.go(
-          () -> {
-            if (n == 5_000) {
-              throw new IllegalStateException("task 5000");
-            }
-            completed.incrementAndGet();
-          });
+      group.go(() -> {
+        if (n == 5_000) {
+          throw new IllegalStateException("task 5000");
+        }
+        completed.incrementAndGet();
+      });
     }
     IllegalStateException e = assertThrows(IllegalStateException.class, group::await);
     assertThat(e).hasMessageThat().isEqualTo("task 5000");

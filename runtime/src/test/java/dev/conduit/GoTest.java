@@ -82,10 +82,9 @@ class GoTest {
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
     Thread.UncaughtExceptionHandler previous =
-        Go.setUncaughtExceptionHandler(
-            (thread, failure) -> {
-              throw new IllegalStateException("handler broke");
-            });
+        Go.setUncaughtExceptionHandler((thread, failure) -> {
+          throw new IllegalStateException("handler broke");
+        });
     try {
       Go.go(
           "unlucky",

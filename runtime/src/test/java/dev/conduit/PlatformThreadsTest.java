@@ -61,34 +61,32 @@ class PlatformThreadsTest {
       WaitGroup wg = new WaitGroup();
       for (int i = 0; i < goroutines; i++) {
         int n = i;
-        wg.go(
-            () -> {
-              switch (n % 4) {
-                case 0 -> results.send(ctx, work.receive(ctx));
-                case 1 -> work.send(ctx, n);
-                case 2 -> {
-                  try (CancellableContext inner = ctx.withTimeout(Duration.ofMillis(1))) {
-                    Select.<Void>select().onDone(inner, () -> null).await();
-                  }
-                }
-                default -> {
-                  if (n < 40) {
-                    ticker.channel().receive(ctx);
-                  } else {
-                    Timers.after(Duration.ofMillis(1)).receive(ctx);
-                  }
-                }
+        wg.go(() -> {
+          switch (n % 4) {
+            case 0 -> results.send(ctx, work.receive(ctx));
+            case 1 -> work.send(ctx, n);
+            case 2 -> {
+              try (CancellableContext inner = ctx.withTimeout(Duration.ofMillis(1))) {
+                Select.<Void>select().onDone(inner, () -> null).await();
               }
-              done.increment();
-            });
+            }
+            default -> {
+              if (n < 40) {
+                ticker.channel().receive(ctx);
+              } else {
+                Timers.after(Duration.ofMillis(1)).receive(ctx);
+              }
+            }
+          }
+          done.increment();
+        });
       }
       ErrGroup group = ErrGroup.withContext(ctx);
-      group.go(
-          () -> {
-            for (int i = 0; i < goroutines / 4; i++) {
-              results.receive(ctx);
-            }
-          });
+      group.go(() -> {
+        for (int i = 0; i < goroutines / 4; i++) {
+          results.receive(ctx);
+        }
+      });
       group.await();
       wg.await(ctx);
     }

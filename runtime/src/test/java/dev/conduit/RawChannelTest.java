@@ -17,8 +17,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@link RawChannel}: Channel's semantics on raw 64-bit values. That it allocates nothing per
- * value is measured in the processor module, on the generated primitive channels.
+ * {@link RawChannel}: Channel's semantics on raw 64-bit values. That it allocates nothing per value
+ * is measured in the processor module, on the generated primitive channels.
  */
 class RawChannelTest {
 
@@ -28,13 +28,12 @@ class RawChannelTest {
     RawChannel channel = RawChannel.create(capacity);
     Thread sender =
         Thread.ofVirtual()
-            .start(
-                () -> {
-                  for (long i = 0; i < 1000; i++) {
-                    channel.send(i * 3);
-                  }
-                  channel.close();
-                });
+            .start(() -> {
+              for (long i = 0; i < 1000; i++) {
+                channel.send(i * 3);
+              }
+              channel.close();
+            });
     List<Long> received = new ArrayList<>();
     for (PrimitiveIterator.OfLong it = channel.iterator(); it.hasNext(); ) {
       received.add(it.nextLong());
@@ -95,24 +94,22 @@ class RawChannelTest {
     List<String> outcomes = java.util.Collections.synchronizedList(new ArrayList<>());
     Thread sender =
         Thread.ofVirtual()
-            .start(
-                () -> {
-                  try {
-                    full.send(1);
-                  } catch (ChannelClosedException e) {
-                    outcomes.add("sender failed");
-                  }
-                });
+            .start(() -> {
+              try {
+                full.send(1);
+              } catch (ChannelClosedException e) {
+                outcomes.add("sender failed");
+              }
+            });
     Thread receiver =
         Thread.ofVirtual()
-            .start(
-                () -> {
-                  try {
-                    empty.receive();
-                  } catch (ChannelClosedException e) {
-                    outcomes.add("receiver saw closed");
-                  }
-                });
+            .start(() -> {
+              try {
+                empty.receive();
+              } catch (ChannelClosedException e) {
+                outcomes.add("receiver saw closed");
+              }
+            });
     awaitParked(sender);
     awaitParked(receiver);
     full.close();
@@ -128,14 +125,13 @@ class RawChannelTest {
     AtomicLong flag = new AtomicLong();
     Thread receiver =
         Thread.ofVirtual()
-            .start(
-                () -> {
-                  try {
-                    channel.receive();
-                  } catch (UncheckedInterruptedException e) {
-                    flag.set(Thread.currentThread().isInterrupted() ? 1 : 2);
-                  }
-                });
+            .start(() -> {
+              try {
+                channel.receive();
+              } catch (UncheckedInterruptedException e) {
+                flag.set(Thread.currentThread().isInterrupted() ? 1 : 2);
+              }
+            });
     awaitParked(receiver);
     receiver.interrupt();
     receiver.join();
@@ -156,24 +152,22 @@ class RawChannelTest {
       int base = p * perProducer;
       threads.add(
           Thread.ofVirtual()
-              .start(
-                  () -> {
-                    for (int i = 1; i <= perProducer; i++) {
-                      channel.send(base + i);
-                    }
-                  }));
+              .start(() -> {
+                for (int i = 1; i <= perProducer; i++) {
+                  channel.send(base + i);
+                }
+              }));
     }
     List<Thread> consumers = new ArrayList<>();
     for (int c = 0; c < 3; c++) {
       consumers.add(
           Thread.ofVirtual()
-              .start(
-                  () -> {
-                    for (PrimitiveIterator.OfLong it = channel.iterator(); it.hasNext(); ) {
-                      sum.addAndGet(it.nextLong());
-                      count.incrementAndGet();
-                    }
-                  }));
+              .start(() -> {
+                for (PrimitiveIterator.OfLong it = channel.iterator(); it.hasNext(); ) {
+                  sum.addAndGet(it.nextLong());
+                  count.incrementAndGet();
+                }
+              }));
     }
     for (Thread t : threads) {
       t.join();
@@ -186,7 +180,6 @@ class RawChannelTest {
     assertThat(count.get()).isEqualTo(n);
     assertThat(sum.get()).isEqualTo(n * (n + 1) / 2);
   }
-
 
   /**
    * A drained, closed channel answers {@code receiveOptional} without throwing and catching an
@@ -214,15 +207,13 @@ class RawChannelTest {
     long closedExceptions =
         RecordingFile.readAllEvents(dump).stream()
             .filter(e -> e.getThread() != null && e.getThread().getJavaThreadId() == thisThread)
-            .filter(
-                e ->
-                    ChannelClosedException.class
-                        .getName()
-                        .equals(e.getClass("thrownClass").getName()))
+            .filter(e ->
+                ChannelClosedException.class.getName().equals(e.getClass("thrownClass").getName()))
             .count();
     Files.delete(dump);
     assertThat(closedExceptions).isEqualTo(1);
   }
+
   private static void awaitParked(Thread thread) throws InterruptedException {
     while (thread.getState() != Thread.State.WAITING) {
       Thread.sleep(1);

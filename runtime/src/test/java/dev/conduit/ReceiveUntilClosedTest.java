@@ -20,9 +20,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Go's {@code v, ok := <-ch} ({@code receiveOptional}) and {@code <-quit} as a statement ({@code
- * awaitSignal}), over every channel kind and every way of calling them: without a context, with
- * a context that can never be done (the plain path), and with a live cancellable one (the select
- * path of the context-aware receive).
+ * awaitSignal}), over every channel kind and every way of calling them: without a context, with a
+ * context that can never be done (the plain path), and with a live cancellable one (the select path
+ * of the context-aware receive).
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class ReceiveUntilClosedTest {
@@ -58,13 +58,12 @@ class ReceiveUntilClosedTest {
     Channel<Integer> ch = Channel.buffered(capacity);
     int count = capacity + 3; // more than the buffer holds, so unbuffered sends rendezvous too
     var producer =
-        Threads.run(
-            () -> {
-              for (int i = 0; i < count; i++) {
-                ch.send(i);
-              }
-              ch.close();
-            });
+        Threads.run(() -> {
+          for (int i = 0; i < count; i++) {
+            ch.send(i);
+          }
+          ch.close();
+        });
     List<Integer> received = new ArrayList<>();
     for (Optional<Integer> v = form.receive.apply(ch, live);
         v.isPresent();
@@ -143,11 +142,10 @@ class ReceiveUntilClosedTest {
     Channel<Integer> ch = Channel.buffered(capacity);
     ch.close();
     var result =
-        Threads.start(
-            () -> {
-              Thread.currentThread().interrupt();
-              return form.receive.apply(ch, live).isEmpty() && Thread.interrupted();
-            });
+        Threads.start(() -> {
+          Thread.currentThread().interrupt();
+          return form.receive.apply(ch, live).isEmpty() && Thread.interrupted();
+        });
     assertThat(result.get()).isTrue();
   }
 
@@ -239,13 +237,12 @@ class ReceiveUntilClosedTest {
     ch.send(-5L);
     assertThat(receiver.get()).isEqualTo(OptionalLong.of(-5L));
     var producer =
-        Threads.run(
-            () -> {
-              for (long i = 0; i < capacity + 2; i++) {
-                ch.send(i);
-              }
-              ch.close();
-            });
+        Threads.run(() -> {
+          for (long i = 0; i < capacity + 2; i++) {
+            ch.send(i);
+          }
+          ch.close();
+        });
     List<Long> received = new ArrayList<>();
     for (OptionalLong v = ch.receiveOptional(); v.isPresent(); v = ch.receiveOptional()) {
       received.add(v.getAsLong());

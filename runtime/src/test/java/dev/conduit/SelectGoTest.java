@@ -31,13 +31,12 @@ class SelectGoTest {
     Channel<Integer> c = Channel.buffered(capacity);
     int[] got = new int[n];
     var receiver =
-        Threads.run(
-            () -> {
-              for (int i = 0; i < n; i++) {
-                Thread.yield();
-                got[i] = c.receive();
-              }
-            });
+        Threads.run(() -> {
+          for (int i = 0; i < n; i++) {
+            Thread.yield();
+            got[i] = c.receive();
+          }
+        });
     for (int i = 0; i < n; i++) {
       Select.<Void>select().onSend(c, 1, () -> null).onSend(c, 0, () -> null).await();
     }
@@ -70,26 +69,25 @@ class SelectGoTest {
     Channel<Integer> out = Channel.unbuffered();
     Channel<Integer> done = Channel.unbuffered();
     var chooser =
-        Threads.run(
-            () -> {
-              while (true) {
-                int b =
-                    Select.<Integer>select()
-                        .onReceive(c3, v -> v)
-                        .onReceive(c4, v -> v)
-                        .onReceive(c1, v -> v)
-                        .onReceive(c2, v -> v)
-                        .await();
-                boolean stop =
-                    Select.<Boolean>select()
-                        .onSend(out, b, () -> false)
-                        .onReceive(done, v -> true)
-                        .await();
-                if (stop) {
-                  return;
-                }
-              }
-            });
+        Threads.run(() -> {
+          while (true) {
+            int b =
+                Select.<Integer>select()
+                    .onReceive(c3, v -> v)
+                    .onReceive(c4, v -> v)
+                    .onReceive(c1, v -> v)
+                    .onReceive(c2, v -> v)
+                    .await();
+            boolean stop =
+                Select.<Boolean>select()
+                    .onSend(out, b, () -> false)
+                    .onReceive(done, v -> true)
+                    .await();
+            if (stop) {
+              return;
+            }
+          }
+        });
     int cnt1 = 0;
     int cnt2 = 0;
     for (int i = 0; i < trials; i++) {
@@ -112,9 +110,9 @@ class SelectGoTest {
   }
 
   /**
-   * Go's {@code TestSelectDuplicateChannel}: a select queued twice on {@code c} and once on
-   * {@code d} wakes through {@code d} and must leave {@code c}'s queue intact for a receiver
-   * queued behind it.
+   * Go's {@code TestSelectDuplicateChannel}: a select queued twice on {@code c} and once on {@code
+   * d} wakes through {@code d} and must leave {@code c}'s queue intact for a receiver queued behind
+   * it.
    */
   @Test
   void selectDuplicateChannel() throws Throwable {
@@ -122,15 +120,14 @@ class SelectGoTest {
     Channel<Integer> d = Channel.unbuffered();
     Channel<Integer> e = Channel.unbuffered();
     var a =
-        Threads.run(
-            () -> {
-              Select.<Void>select()
-                  .onReceive(c, v -> null)
-                  .onReceive(c, v -> null)
-                  .onReceive(d, v -> null)
-                  .await();
-              e.send(9);
-            });
+        Threads.run(() -> {
+          Select.<Void>select()
+              .onReceive(c, v -> null)
+              .onReceive(c, v -> null)
+              .onReceive(d, v -> null)
+              .await();
+          e.send(9);
+        });
     a.awaitBlocked(); // A queues first on c
     AtomicReference<Integer> gotByB = new AtomicReference<>();
     var b = Threads.run(() -> gotByB.set(c.receive()));
@@ -144,9 +141,8 @@ class SelectGoTest {
   }
 
   /**
-   * Go's {@code TestSelfSelect}: two goroutines each selecting a send and a receive on one
-   * channel, in both clause orders; nothing deadlocks and, unbuffered, no select receives its own
-   * value.
+   * Go's {@code TestSelfSelect}: two goroutines each selecting a send and a receive on one channel,
+   * in both clause orders; nothing deadlocks and, unbuffered, no select receives its own value.
    */
   @ParameterizedTest(name = "capacity {0}")
   @ValueSource(ints = {0, 10})
@@ -157,26 +153,25 @@ class SelectGoTest {
     for (int p = 0; p < 2; p++) {
       int me = p;
       Thread.ofVirtual()
-          .start(
-              () -> {
-                try {
-                  for (int i = 0; i < 1000; i++) {
-                    Select<Integer> select = Select.select();
-                    if (me == 0 || i % 2 == 0) {
-                      select.onSend(c, me, () -> -1).onReceive(c, v -> v);
-                    } else {
-                      select.onReceive(c, v -> v).onSend(c, me, () -> -1);
-                    }
-                    int v = select.await();
-                    if (capacity == 0 && v == me) {
-                      error.compareAndSet(null, "self receive by " + me);
-                      return;
-                    }
-                  }
-                } finally {
-                  done.countDown();
+          .start(() -> {
+            try {
+              for (int i = 0; i < 1000; i++) {
+                Select<Integer> select = Select.select();
+                if (me == 0 || i % 2 == 0) {
+                  select.onSend(c, me, () -> -1).onReceive(c, v -> v);
+                } else {
+                  select.onReceive(c, v -> v).onSend(c, me, () -> -1);
                 }
-              });
+                int v = select.await();
+                if (capacity == 0 && v == me) {
+                  error.compareAndSet(null, "self receive by " + me);
+                  return;
+                }
+              }
+            } finally {
+              done.countDown();
+            }
+          });
     }
     assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
     assertThat(error.get()).isNull();
@@ -184,8 +179,8 @@ class SelectGoTest {
 
   /**
    * Go's {@code TestNonblockSelectRace}: once a value sits in {@code c2}, a non-blocking select
-   * over {@code c1} and {@code c2} cannot take its default, whatever a racing receive on {@code
-   * c1} does.
+   * over {@code c1} and {@code c2} cannot take its default, whatever a racing receive on {@code c1}
+   * does.
    */
   @Test
   void nonblockSelectRace() throws Throwable {
@@ -194,13 +189,12 @@ class SelectGoTest {
       Channel<Integer> c2 = Channel.buffered(1);
       c1.send(1);
       var selecting =
-          Threads.start(
-              () ->
-                  Select.<Boolean>select()
-                      .onReceive(c1, v -> true)
-                      .onReceive(c2, v -> true)
-                      .orElse(() -> false)
-                      .await());
+          Threads.start(() ->
+              Select.<Boolean>select()
+                  .onReceive(c1, v -> true)
+                  .onReceive(c2, v -> true)
+                  .orElse(() -> false)
+                  .await());
       c2.send(1);
       c1.tryReceive();
       assertWithMessage("iteration %s: no channel was ready", i).that(selecting.get()).isTrue();
@@ -215,13 +209,12 @@ class SelectGoTest {
       Channel<Integer> c2 = Channel.unbuffered();
       c1.send(1);
       var selecting =
-          Threads.start(
-              () ->
-                  Select.<Boolean>select()
-                      .onReceive(c1, v -> true)
-                      .onReceive(c2, v -> true)
-                      .orElse(() -> false)
-                      .await());
+          Threads.start(() ->
+              Select.<Boolean>select()
+                  .onReceive(c1, v -> true)
+                  .onReceive(c2, v -> true)
+                  .orElse(() -> false)
+                  .await());
       c2.close();
       c1.tryReceive();
       assertWithMessage("iteration %s: no channel was ready", i).that(selecting.get()).isTrue();

@@ -22,10 +22,7 @@ class SelectTest {
     Channel<String> b = Channel.buffered(capacity);
     var sender = Threads.run(() -> b.send("from b"));
     String got =
-        Select.<String>select()
-            .onReceive(a, v -> "a:" + v)
-            .onReceive(b, v -> "b:" + v)
-            .await();
+        Select.<String>select().onReceive(a, v -> "a:" + v).onReceive(b, v -> "b:" + v).await();
     assertThat(got).isEqualTo("b:from b");
     sender.get();
     assertThat(a.len()).isEqualTo(0);
@@ -51,12 +48,11 @@ class SelectTest {
     Channel<String> a = Channel.unbuffered();
     Channel<String> b = Channel.unbuffered();
     var selecting =
-        Threads.start(
-                () ->
-                    Select.<String>select()
-                        .onReceive(a, v -> "a:" + v)
-                        .onReceive(b, v -> "b:" + v)
-                        .await())
+        Threads.start(() ->
+                Select.<String>select()
+                    .onReceive(a, v -> "a:" + v)
+                    .onReceive(b, v -> "b:" + v)
+                    .await())
             .awaitBlocked();
     selecting.assertStillBlocked();
     a.send("x"); // completes only because the select takes it
@@ -70,12 +66,11 @@ class SelectTest {
     Channel<String> out = Channel.unbuffered();
     Channel<String> in = Channel.unbuffered();
     var selecting =
-        Threads.start(
-                () ->
-                    Select.<String>select()
-                        .onSend(out, "payload", () -> "sent")
-                        .onReceive(in, v -> "received " + v)
-                        .await())
+        Threads.start(() ->
+                Select.<String>select()
+                    .onSend(out, "payload", () -> "sent")
+                    .onReceive(in, v -> "received " + v)
+                    .await())
             .awaitBlocked();
     assertThat(out.receive()).isEqualTo("payload");
     assertThat(selecting.get()).isEqualTo("sent");
@@ -102,8 +97,7 @@ class SelectTest {
   void orElseIsNotTakenWhenAClauseIsReady() {
     Channel<String> ready = Channel.buffered(1);
     ready.send("here");
-    String got =
-        Select.<String>select().onReceive(ready, v -> v).orElse(() -> "default").await();
+    String got = Select.<String>select().onReceive(ready, v -> v).orElse(() -> "default").await();
     assertThat(got).isEqualTo("here");
   }
 
@@ -156,8 +150,7 @@ class SelectTest {
             .onReceive(closed, v -> v == null ? "closed" : "value " + v)
             .await();
     assertThat(got).isEqualTo("closed");
-    assertThat(Select.<String>select().onReceive(closed, () -> "fired").await())
-        .isEqualTo("fired");
+    assertThat(Select.<String>select().onReceive(closed, () -> "fired").await()).isEqualTo("fired");
   }
 
   @Test
@@ -165,10 +158,7 @@ class SelectTest {
     Channel<String> ch = Channel.unbuffered();
     var selecting =
         Threads.start(
-                () ->
-                    Select.<String>select()
-                        .onReceive(ch, v -> v == null ? "closed" : v)
-                        .await())
+                () -> Select.<String>select().onReceive(ch, v -> v == null ? "closed" : v).await())
             .awaitBlocked();
     ch.close();
     assertThat(selecting.get()).isEqualTo("closed");
@@ -240,12 +230,11 @@ class SelectTest {
     Channel<Integer> ch = Channel.unbuffered();
     // Two selects each offering both directions must pair up with each other.
     var first =
-        Threads.start(
-            () ->
-                Select.<String>select()
-                    .onSend(ch, 1, () -> "first sent")
-                    .onReceive(ch, v -> "first got " + v)
-                    .await());
+        Threads.start(() ->
+            Select.<String>select()
+                .onSend(ch, 1, () -> "first sent")
+                .onReceive(ch, v -> "first got " + v)
+                .await());
     String second =
         Select.<String>select()
             .onSend(ch, 2, () -> "second sent")
@@ -284,7 +273,8 @@ class SelectTest {
   @Test
   void rejectsForeignChannelsAndNulls() {
     Channel<Integer> ch = Channel.unbuffered();
-    assertThrows(NullPointerException.class, () -> Select.<String>select().onSend(ch, null, () -> ""));
+    assertThrows(
+        NullPointerException.class, () -> Select.<String>select().onSend(ch, null, () -> ""));
     assertThrows(
         NullPointerException.class,
         () -> Select.<String>select().onReceive((Channel<Integer>) null, () -> ""));

@@ -18,23 +18,21 @@ final class Threads {
     CompletableFuture<T> result = new CompletableFuture<>();
     Thread thread =
         Thread.ofVirtual()
-            .start(
-                () -> {
-                  try {
-                    result.complete(body.call());
-                  } catch (Throwable t) {
-                    result.completeExceptionally(t);
-                  }
-                });
+            .start(() -> {
+              try {
+                result.complete(body.call());
+              } catch (Throwable t) {
+                result.completeExceptionally(t);
+              }
+            });
     return new Started<>(thread, result);
   }
 
   static Started<Void> run(Runnable body) {
-    return start(
-        () -> {
-          body.run();
-          return null;
-        });
+    return start(() -> {
+      body.run();
+      return null;
+    });
   }
 
   record Started<T>(Thread thread, CompletableFuture<T> result) {
@@ -49,7 +47,8 @@ final class Threads {
         assertWithMessage("thread finished instead of blocking: %s", result)
             .that(result.isDone())
             .isFalse();
-        assertWithMessage("thread did not block within 10 s").that(System.nanoTime() < deadline)
+        assertWithMessage("thread did not block within 10 s")
+            .that(System.nanoTime() < deadline)
             .isTrue();
         Thread.onSpinWait();
         Thread.yield();

@@ -27,12 +27,11 @@ class WaitGroupTest {
     wg.add(3);
     for (int i = 0; i < 3; i++) {
       int delay = 10 * (i + 1);
-      Go.go(
-          () -> {
-            sleep(delay);
-            finished.incrementAndGet();
-            wg.done();
-          });
+      Go.go(() -> {
+        sleep(delay);
+        finished.incrementAndGet();
+        wg.done();
+      });
     }
     wg.await();
     assertThat(finished.get()).isEqualTo(3);
@@ -77,13 +76,12 @@ class WaitGroupTest {
     Channel<Void> gate = Channel.unbuffered();
     LongAdder passed = new LongAdder();
     for (int i = 0; i < n; i++) {
-      wg.go(
-          () -> {
-            for (Void unused : gate) {
-              // never sent to: the loop ends at close
-            }
-            passed.increment();
-          });
+      wg.go(() -> {
+        for (Void unused : gate) {
+          // never sent to: the loop ends at close
+        }
+        passed.increment();
+      });
     }
     assertThat(wg.await(Duration.ofMillis(50))).isFalse();
     gate.close();
@@ -98,10 +96,9 @@ class WaitGroupTest {
         Go.setUncaughtExceptionHandler((thread, failure) -> reported.send(failure));
     try {
       WaitGroup wg = new WaitGroup();
-      wg.go(
-          () -> {
-            throw new IllegalStateException("task failed");
-          });
+      wg.go(() -> {
+        throw new IllegalStateException("task failed");
+      });
       wg.await();
       assertThat(reported.receive()).hasMessageThat().isEqualTo("task failed");
     } finally {
@@ -125,11 +122,10 @@ class WaitGroupTest {
     WaitGroup wg = new WaitGroup();
     wg.add(1);
     try (CancellableContext ctx = Context.background().withCancel()) {
-      Go.go(
-          () -> {
-            sleep(20);
-            ctx.cancel(new IllegalStateException("shutting down"));
-          });
+      Go.go(() -> {
+        sleep(20);
+        ctx.cancel(new IllegalStateException("shutting down"));
+      });
       CanceledException e = assertThrows(CanceledException.class, () -> wg.await(ctx));
       assertThat(e).hasCauseThat().hasMessageThat().isEqualTo("shutting down");
     }

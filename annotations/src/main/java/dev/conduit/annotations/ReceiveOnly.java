@@ -35,11 +35,11 @@ import java.lang.annotation.Target;
  * }</pre>
  *
  * <p>Sending to or closing a receive-only channel (a {@code send}/{@code trySend}/{@code close}
- * call or a select send clause) is then a compile error reported by the {@code
- * ChannelDirection} check, as it is in Go. {@code Context.done()} is receive-only. A
- * bidirectional channel may always be passed where a receive-only one is declared; a
- * receive-only channel may not be passed where a send-only or an unannotated channel is
- * declared, because Go does not let {@code <-chan T} turn back into {@code chan T}.
+ * call or a select send clause) is then a compile error reported by the {@code ChannelDirection}
+ * check, as it is in Go. {@code Context.done()} is receive-only. A bidirectional channel may always
+ * be passed where a receive-only one is declared; a receive-only channel may not be passed where a
+ * send-only or an unannotated channel is declared, because Go does not let {@code <-chan T} turn
+ * back into {@code chan T}.
  *
  * <p>The annotation applies to parameters, fields, local variables, method returns and type uses
  * (for example {@code List<@ReceiveOnly Channel<Result>>} for a fan-in). It may not be combined

@@ -7,8 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Every method this annotation covers takes a {@code dev.conduit.Context} as its first
- * parameter, the convention Go code follows for anything that may block or be cancelled:
+ * Every method this annotation covers takes a {@code dev.conduit.Context} as its first parameter,
+ * the convention Go code follows for anything that may block or be cancelled:
  *
  * <pre>{@code
  * func (c *Client) Fetch(ctx context.Context, url string) ([]byte, error)
@@ -23,10 +23,10 @@ import java.lang.annotation.Target;
  * }
  * }</pre>
  *
- * <p>On a method it covers that method; on a type, every method the type declares (constructors
- * and overrides of {@code Object}'s methods aside); on a package ({@code package-info.java}),
- * every type in the package. Conduit's annotation processor reports each covered method whose
- * first parameter is not a {@code Context}.
+ * <p>On a method it covers that method; on a type, every method the type declares (constructors and
+ * overrides of {@code Object}'s methods aside); on a package ({@code package-info.java}), every
+ * type in the package. Conduit's annotation processor reports each covered method whose first
+ * parameter is not a {@code Context}.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -32,14 +32,14 @@ import java.lang.annotation.Target;
  * }</pre>
  *
  * <p>Receiving from {@code out} (a {@code receive} call, iterating over it, or a select receive
- * clause) is then a compile error reported by the {@code ChannelDirection} check, as it is in Go.
- * A bidirectional channel may always be passed where a send-only one is declared; a send-only
- * channel may not be passed where a receive-only or an unannotated channel is declared.
+ * clause) is then a compile error reported by the {@code ChannelDirection} check, as it is in Go. A
+ * bidirectional channel may always be passed where a send-only one is declared; a send-only channel
+ * may not be passed where a receive-only or an unannotated channel is declared.
  *
  * <p>The annotation applies to parameters, fields, local variables, method returns and type uses
  * (for example {@code List<@SendOnly Channel<Job>>}). It may not be combined with {@link
- * ReceiveOnly} on one element, and only channel types (Conduit's {@code Channel}, generated
- * channel wrappers and the JDK's {@code BlockingQueue} family) may carry it.
+ * ReceiveOnly} on one element, and only channel types (Conduit's {@code Channel}, generated channel
+ * wrappers and the JDK's {@code BlockingQueue} family) may carry it.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

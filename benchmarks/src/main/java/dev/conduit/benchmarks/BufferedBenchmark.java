@@ -89,18 +89,16 @@ public class BufferedBenchmark {
     Pipe pipe = this.pipe;
     Goroutines goroutines = new Goroutines(2 * sides);
     for (int i = 0; i < sides; i++) {
-      goroutines.go(
-          () -> {
-            for (int m = 0; m < each; m++) {
-              pipe.send(Message.VALUE);
-            }
-          });
-      goroutines.go(
-          () -> {
-            for (int m = 0; m < each; m++) {
-              pipe.receive();
-            }
-          });
+      goroutines.go(() -> {
+        for (int m = 0; m < each; m++) {
+          pipe.send(Message.VALUE);
+        }
+      });
+      goroutines.go(() -> {
+        for (int m = 0; m < each; m++) {
+          pipe.receive();
+        }
+      });
     }
     goroutines.join();
   }
@@ -110,22 +108,20 @@ public class BufferedBenchmark {
     Goroutines goroutines = new Goroutines(2 * sides);
     for (int i = 0; i < sides; i++) {
       int base = i * each;
-      goroutines.go(
-          () -> {
-            for (int m = 0; m < each; m++) {
-              pipe.send(base + m);
-            }
-          });
-      goroutines.go(
-          () -> {
-            long sum = 0;
-            for (int m = 0; m < each; m++) {
-              sum += pipe.receive();
-            }
-            if (sum < 0) {
-              throw new IllegalStateException("impossible sum");
-            }
-          });
+      goroutines.go(() -> {
+        for (int m = 0; m < each; m++) {
+          pipe.send(base + m);
+        }
+      });
+      goroutines.go(() -> {
+        long sum = 0;
+        for (int m = 0; m < each; m++) {
+          sum += pipe.receive();
+        }
+        if (sum < 0) {
+          throw new IllegalStateException("impossible sum");
+        }
+      });
     }
     goroutines.join();
   }

@@ -37,14 +37,13 @@ final class Goroutines {
 
   void go(Body body) {
     threads.add(
-        builder.start(
-            () -> {
-              try {
-                body.run();
-              } catch (Throwable t) {
-                failure.compareAndSet(null, t);
-              }
-            }));
+        builder.start(() -> {
+          try {
+            body.run();
+          } catch (Throwable t) {
+            failure.compareAndSet(null, t);
+          }
+        }));
   }
 
   /** Waits for every goroutine; rethrows the first failure so a broken shape never passes. */

@@ -4,7 +4,9 @@ package dev.conduit.benchmarks;
 final class Impl {
   static final String CONDUIT = "conduit";
 
-  /** Conduit's {@code Channel<Integer>} carrying distinct {@code int}s, boxed as Java boxes them. */
+  /**
+   * Conduit's {@code Channel<Integer>} carrying distinct {@code int}s, boxed as Java boxes them.
+   */
   static final String CONDUIT_INTEGER = "conduit-Integer";
 
   /**
@@ -12,6 +14,7 @@ final class Impl {
    * IntChannel} calls it ({@code send((long) v)}, {@code (int) receive()}).
    */
   static final String CONDUIT_INT = "conduit-int";
+
   static final String JOX = "jox";
   static final String KOTLIN = "kotlin";
   static final String SYNCHRONOUS_QUEUE = "SynchronousQueue";

@@ -76,18 +76,16 @@ public class PairsBenchmark {
     }
     Goroutines goroutines = new Goroutines(2 * pairs);
     for (Pipe pipe : pipes) {
-      goroutines.go(
-          () -> {
-            for (int m = 0; m < MESSAGES_PER_PAIR; m++) {
-              pipe.send(Message.VALUE);
-            }
-          });
-      goroutines.go(
-          () -> {
-            for (int m = 0; m < MESSAGES_PER_PAIR; m++) {
-              pipe.receive();
-            }
-          });
+      goroutines.go(() -> {
+        for (int m = 0; m < MESSAGES_PER_PAIR; m++) {
+          pipe.send(Message.VALUE);
+        }
+      });
+      goroutines.go(() -> {
+        for (int m = 0; m < MESSAGES_PER_PAIR; m++) {
+          pipe.receive();
+        }
+      });
     }
     goroutines.join();
   }

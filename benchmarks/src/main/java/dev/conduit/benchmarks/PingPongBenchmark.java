@@ -81,40 +81,36 @@ public class PingPongBenchmark {
     Pipe ping = this.ping;
     Pipe pong = this.pong;
     Goroutines goroutines = new Goroutines(2);
-    goroutines.go(
-        () -> {
-          for (int i = 0; i < ROUND_TRIPS; i++) {
-            ping.send(Message.VALUE);
-            pong.receive();
-          }
-        });
-    goroutines.go(
-        () -> {
-          for (int i = 0; i < ROUND_TRIPS; i++) {
-            pong.send(ping.receive());
-          }
-        });
+    goroutines.go(() -> {
+      for (int i = 0; i < ROUND_TRIPS; i++) {
+        ping.send(Message.VALUE);
+        pong.receive();
+      }
+    });
+    goroutines.go(() -> {
+      for (int i = 0; i < ROUND_TRIPS; i++) {
+        pong.send(ping.receive());
+      }
+    });
     goroutines.join();
   }
 
   /** The same shape carrying distinct {@code int}s (boxed on a {@code Channel<Integer>}). */
   private static void roundTripInts(IntPipe ping, IntPipe pong) throws InterruptedException {
     Goroutines goroutines = new Goroutines(2);
-    goroutines.go(
-        () -> {
-          for (int i = 0; i < ROUND_TRIPS; i++) {
-            ping.send(i);
-            if (pong.receive() != i) {
-              throw new IllegalStateException("ping-pong lost a value");
-            }
-          }
-        });
-    goroutines.go(
-        () -> {
-          for (int i = 0; i < ROUND_TRIPS; i++) {
-            pong.send(ping.receive());
-          }
-        });
+    goroutines.go(() -> {
+      for (int i = 0; i < ROUND_TRIPS; i++) {
+        ping.send(i);
+        if (pong.receive() != i) {
+          throw new IllegalStateException("ping-pong lost a value");
+        }
+      }
+    });
+    goroutines.go(() -> {
+      for (int i = 0; i < ROUND_TRIPS; i++) {
+        pong.send(ping.receive());
+      }
+    });
     goroutines.join();
   }
 }

@@ -81,27 +81,24 @@ public class PipelineBenchmark {
     for (int i = 0; i < stages; i++) {
       Pipe input = pipes[i];
       Pipe output = pipes[i + 1];
-      goroutines.go(
-          () -> {
-            for (int m = 0; m < MESSAGES; m++) {
-              output.send(input.receive());
-            }
-          });
+      goroutines.go(() -> {
+        for (int m = 0; m < MESSAGES; m++) {
+          output.send(input.receive());
+        }
+      });
     }
     Pipe last = pipes[stages];
-    goroutines.go(
-        () -> {
-          for (int m = 0; m < MESSAGES; m++) {
-            last.receive();
-          }
-        });
+    goroutines.go(() -> {
+      for (int m = 0; m < MESSAGES; m++) {
+        last.receive();
+      }
+    });
     Pipe first = pipes[0];
-    goroutines.go(
-        () -> {
-          for (int m = 0; m < MESSAGES; m++) {
-            first.send(Message.VALUE);
-          }
-        });
+    goroutines.go(() -> {
+      for (int m = 0; m < MESSAGES; m++) {
+        first.send(Message.VALUE);
+      }
+    });
     goroutines.join();
   }
 }

@@ -16,9 +16,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * {@link PingPongBenchmark}'s round trip between two platform threads: how a channel waits when its
- * threads are not virtual (a spin there delays no other task of theirs, a park costs an OS
- * context switch). Kotlin's channels suspend coroutines rather than block threads, so they have
- * no such shape.
+ * threads are not virtual (a spin there delays no other task of theirs, a park costs an OS context
+ * switch). Kotlin's channels suspend coroutines rather than block threads, so they have no such
+ * shape.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -51,19 +51,17 @@ public class PlatformPingPongBenchmark {
     Pipe ping = this.ping;
     Pipe pong = this.pong;
     Goroutines threads = new Goroutines(2, true);
-    threads.go(
-        () -> {
-          for (int i = 0; i < PingPongBenchmark.ROUND_TRIPS; i++) {
-            ping.send(Message.VALUE);
-            pong.receive();
-          }
-        });
-    threads.go(
-        () -> {
-          for (int i = 0; i < PingPongBenchmark.ROUND_TRIPS; i++) {
-            pong.send(ping.receive());
-          }
-        });
+    threads.go(() -> {
+      for (int i = 0; i < PingPongBenchmark.ROUND_TRIPS; i++) {
+        ping.send(Message.VALUE);
+        pong.receive();
+      }
+    });
+    threads.go(() -> {
+      for (int i = 0; i < PingPongBenchmark.ROUND_TRIPS; i++) {
+        pong.send(ping.receive());
+      }
+    });
     threads.join();
   }
 }

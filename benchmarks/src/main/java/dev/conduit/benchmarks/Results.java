@@ -154,8 +154,7 @@ final class Results {
     type = type.substring(type.lastIndexOf('.') + 1);
     return switch (type + "." + method) {
       case "PingPongBenchmark.roundTrip" -> "ping-pong, unbuffered (round trip)";
-      case "PlatformPingPongBenchmark.roundTrip" ->
-          "ping-pong, platform threads (round trip)";
+      case "PlatformPingPongBenchmark.roundTrip" -> "ping-pong, platform threads (round trip)";
       case "BufferedBenchmark.oneToOne" -> "buffered(" + params.get("capacity") + "), 1 → 1";
       case "BufferedBenchmark.fourToFour" -> "buffered(" + params.get("capacity") + "), 4 → 4";
       case "PairsBenchmark.pairs" -> count(params.get("pairs")) + " pairs, buffered(16)";

@@ -246,13 +246,12 @@ public final class RunBenchmarks {
       bytes.put(impl, last);
     }
     StringBuilder json = new StringBuilder("{");
-    bytes.forEach(
-        (impl, value) ->
-            json.append(json.length() > 1 ? ", " : "")
-                .append('"')
-                .append(impl)
-                .append("\": ")
-                .append(value));
+    bytes.forEach((impl, value) ->
+        json.append(json.length() > 1 ? ", " : "")
+            .append('"')
+            .append(impl)
+            .append("\": ")
+            .append(value));
     return json.append("}\n").toString();
   }
 

@@ -90,22 +90,20 @@ public class SelectBenchmark {
     Goroutines goroutines = new Goroutines(channels + 1);
     if (conduit != null) {
       for (dev.conduit.Channel<Object> channel : conduit) {
-        goroutines.go(
-            () -> {
-              for (int m = 0; m < each; m++) {
-                channel.send(Message.VALUE);
-              }
-            });
+        goroutines.go(() -> {
+          for (int m = 0; m < each; m++) {
+            channel.send(Message.VALUE);
+          }
+        });
       }
       goroutines.go(() -> conduitSelects(conduit));
     } else {
       for (com.softwaremill.jox.Channel<Object> channel : jox) {
-        goroutines.go(
-            () -> {
-              for (int m = 0; m < each; m++) {
-                channel.send(Message.VALUE);
-              }
-            });
+        goroutines.go(() -> {
+          for (int m = 0; m < each; m++) {
+            channel.send(Message.VALUE);
+          }
+        });
       }
       goroutines.go(() -> joxSelects(jox));
     }

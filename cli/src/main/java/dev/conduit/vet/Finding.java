@@ -25,9 +25,8 @@ record Finding(Path file, long line, long column, String rule, String message, S
   }
 
   /**
-   * {@code file:line:col: [Rule] message}, the format editors and CI logs link up, then an
-   * indented {@code fix: ...} line when the rule suggests one ({@code -XepPatchChecks} applies the
-   * first).
+   * {@code file:line:col: [Rule] message}, the format editors and CI logs link up, then an indented
+   * {@code fix: ...} line when the rule suggests one ({@code -XepPatchChecks} applies the first).
    */
   String toLine() {
     String finding = file + ":" + line + ":" + column + ": [" + rule + "] " + message;

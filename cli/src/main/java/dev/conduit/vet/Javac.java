@@ -28,7 +28,8 @@ final class Javac {
   static Outcome run(List<String> options, List<Path> sources) throws IOException {
     JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
     if (compiler == null) {
-      throw new IOException("this Java runtime has no compiler: run conduit-vet on a JDK, not a JRE");
+      throw new IOException(
+          "this Java runtime has no compiler: run conduit-vet on a JDK, not a JRE");
     }
     List<Reported> diagnostics = new ArrayList<>();
     DiagnosticListener<JavaFileObject> listener =

@@ -8,7 +8,11 @@ import java.util.Set;
 
 /** The command line, parsed and validated. */
 record Options(
-    List<Path> paths, String classpath, String release, Set<String> rules, Format format,
+    List<Path> paths,
+    String classpath,
+    String release,
+    Set<String> rules,
+    Format format,
     boolean help) {
 
   enum Format {
@@ -31,7 +35,8 @@ record Options(
         --format FORMAT    text (default) or sarif (SARIF 2.1.0 on standard output)
         --help             this text
 
-      Exit status: 0 no findings, 1 findings, 2 usage or input errors.""";
+      Exit status: 0 no findings, 1 findings, 2 usage or input errors.\
+      """;
 
   /** Thrown for a command line that cannot be run; the message says what is wrong. */
   static final class UsageException extends Exception {
@@ -57,7 +62,8 @@ record Options(
         case "--release" -> {
           release = value(args, ++i, arg);
           if (!release.matches("\\d+") || Integer.parseInt(release) < 8) {
-            throw new UsageException("--release needs a Java version such as 21, not '" + release + "'");
+            throw new UsageException(
+                "--release needs a Java version such as 21, not '" + release + "'");
           }
         }
         case "--rules" -> {
@@ -76,8 +82,7 @@ record Options(
               switch (f) {
                 case "text" -> Format.TEXT;
                 case "sarif" -> Format.SARIF;
-                default ->
-                    throw new UsageException("--format is text or sarif, not '" + f + "'");
+                default -> throw new UsageException("--format is text or sarif, not '" + f + "'");
               };
         }
         default -> {

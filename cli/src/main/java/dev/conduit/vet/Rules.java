@@ -14,8 +14,8 @@ import javax.annotation.processing.Processor;
 
 /**
  * Conduit's Error Prone rules, found the way Error Prone itself finds plugin checks: as {@link
- * BugChecker} services on the class path. A new rule in the checks module shows up here without
- * any change.
+ * BugChecker} services on the class path. A new rule in the checks module shows up here without any
+ * change.
  *
  * <p>Public because conduit-lsp runs the same rules and processor in the editor: both tools find
  * them here rather than each keeping a list.
@@ -92,8 +92,8 @@ public final class Rules {
   }
 
   /**
-   * The class names of Conduit's annotation processors on this class path, sorted; other
-   * processors found there are not the user's and are left out.
+   * The class names of Conduit's annotation processors on this class path, sorted; other processors
+   * found there are not the user's and are left out.
    */
   public static List<String> conduitProcessors() {
     List<String> names = new ArrayList<>();

@@ -53,7 +53,8 @@ final class Sarif {
       out.append(i == 0 ? "\n" : ",\n");
       out.append("        {\"ruleId\": ").append(string(f.rule()));
       out.append(", \"ruleIndex\": ").append(ruleIds.indexOf(f.rule()));
-      out.append(", \"level\": ").append(string(level(Objects.requireNonNull(reported.get(f.rule())))));
+      out.append(", \"level\": ")
+          .append(string(level(Objects.requireNonNull(reported.get(f.rule())))));
       out.append(", \"message\": {\"text\": ").append(string(f.message())).append("}");
       out.append(", \"locations\": [{\"physicalLocation\": {");
       out.append("\"artifactLocation\": {\"uri\": ").append(string(uri(f)));
@@ -97,7 +98,9 @@ final class Sarif {
 
   /** Relative paths as forward-slash URIs (what code scanning resolves against the checkout). */
   private static String uri(Finding f) {
-    return f.file().isAbsolute() ? f.file().toUri().toString() : f.file().toString().replace('\\', '/');
+    return f.file().isAbsolute()
+        ? f.file().toUri().toString()
+        : f.file().toString().replace('\\', '/');
   }
 
   static String string(String s) {

@@ -13,8 +13,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * {@code conduit-vet [--classpath CP] [--release N] [--rules R1,R2] [--format text|sarif]
- * PATH...}: Go's {@code go vet} for Conduit. See {@link Options#USAGE}.
+ * {@code conduit-vet [--classpath CP] [--release N] [--rules R1,R2] [--format text|sarif] PATH...}:
+ * Go's {@code go vet} for Conduit. See {@link Options#USAGE}.
  */
 public final class Vet {
   static final int CLEAN = 0;
@@ -114,7 +114,8 @@ public final class Vet {
     for (String id : Rules.processorIds()) {
       text.append("  ").append(id).append('\n');
     }
-    text.append("\nconduit-vet reports every rule's findings alike; --rules takes any of the names above.");
+    text.append(
+        "\nconduit-vet reports every rule's findings alike; --rules takes any of the names above.");
     return text.toString();
   }
 
@@ -144,7 +145,10 @@ public final class Vet {
   private static void reportCompileErrors(List<Javac.Reported> errors, PrintStream err) {
     boolean missingSymbols = false;
     for (Javac.Reported e : errors) {
-      String where = e.file() == null ? "javac" : VetRun.displayPath(e.file()) + ":" + e.line() + ":" + e.column();
+      String where =
+          e.file() == null
+              ? "javac"
+              : VetRun.displayPath(e.file()) + ":" + e.line() + ":" + e.column();
       err.println(where + ": error: " + e.message());
       String m = e.message();
       missingSymbols |=
@@ -235,7 +239,11 @@ public final class Vet {
     Set<String> flags = new LinkedHashSet<>();
     for (String p : JAVAC_PACKAGES) {
       boolean open = p.equals("code") || p.equals("comp");
-      flags.add((open ? "--add-opens=" : "--add-exports=") + "jdk.compiler/com.sun.tools.javac." + p + "=ALL-UNNAMED");
+      flags.add(
+          (open ? "--add-opens=" : "--add-exports=")
+              + "jdk.compiler/com.sun.tools.javac."
+              + p
+              + "=ALL-UNNAMED");
     }
     command.addAll(flags);
     command.add("-cp");

@@ -20,8 +20,8 @@ import org.jspecify.annotations.Nullable;
  * One vet run in two javac passes over the same sources.
  *
  * <ol>
- *   <li>Annotation processing only: Conduit's processor reports declaration errors and writes
- *       the channel wrappers the sources may use.
+ *   <li>Annotation processing only: Conduit's processor reports declaration errors and writes the
+ *       channel wrappers the sources may use.
  *   <li>Error Prone with only Conduit's rules, over the sources plus the generated wrappers,
  *       without processing again. Running it separately keeps a processor error from hiding the
  *       body-level findings, since javac stops after processing when a processor reports one.
@@ -34,7 +34,8 @@ final class VetRun {
   record Result(List<Finding> findings, List<Javac.Reported> compileErrors, int fileCount) {}
 
   /** Error Prone and the processor put the rule or id first: "[ChannelDirection] ...". */
-  private static final Pattern TAGGED = Pattern.compile("^\\[([A-Za-z][A-Za-z0-9]*)\\] ?(.*)", Pattern.DOTALL);
+  private static final Pattern TAGGED =
+      Pattern.compile("^\\[([A-Za-z][A-Za-z0-9]*)\\] ?(.*)", Pattern.DOTALL);
 
   /** The line on which Error Prone shows a finding's suggested fixes. */
   private static final Pattern FIX =
@@ -134,7 +135,8 @@ final class VetRun {
     o.add("-XDcompilePolicy=simple");
     o.add("--should-stop=ifError=FLOW");
     StringBuilder plugin =
-        new StringBuilder("-Xplugin:ErrorProne -XepDisableAllChecks -XepDisableWarningsInGeneratedCode");
+        new StringBuilder(
+            "-Xplugin:ErrorProne -XepDisableAllChecks -XepDisableWarningsInGeneratedCode");
     for (String rule : rules.all().keySet()) {
       if (options.rules().isEmpty() || options.rules().contains(rule)) {
         plugin.append(" -Xep:").append(rule).append(":WARN");

@@ -16,9 +16,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Code that does not compile (half-written methods, missing symbols, syntax errors, annotations
- * on the wrong things, errors inside select lambdas) must give the user javac's errors, or
- * Conduit's declaration errors, and never a Conduit stack trace.
+ * Code that does not compile (half-written methods, missing symbols, syntax errors, annotations on
+ * the wrong things, errors inside select lambdas) must give the user javac's errors, or Conduit's
+ * declaration errors, and never a Conduit stack trace.
  *
  * <p>Each sample runs twice: through conduit-vet, and in the single javac pass a Maven or Gradle
  * build makes (processor and every rule together), where {@code --should-stop=ifError=FLOW} hands

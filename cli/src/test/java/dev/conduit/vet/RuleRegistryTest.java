@@ -21,10 +21,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The rule registry: every rule registered for Error Prone (its {@code @AutoService(BugChecker.class)}
- * line, read here through the ServiceLoader as Error Prone reads it) and every id of the
- * processor's {@code ErrorId} has all the places a rule needs. The test names each rule and each
- * place it lacks, so a rule copied from a neighbour shows at once what is still to write.
+ * The rule registry: every rule registered for Error Prone (its
+ * {@code @AutoService(BugChecker.class)} line, read here through the ServiceLoader as Error Prone
+ * reads it) and every id of the processor's {@code ErrorId} has all the places a rule needs. The
+ * test names each rule and each place it lacks, so a rule copied from a neighbour shows at once
+ * what is still to write.
  *
  * <p>Rules are found only by walking the registration, and files only by walking folders: no list
  * of rules, classes or packages is kept here. Places that are derived from the registration (the
@@ -70,11 +71,10 @@ class RuleRegistryTest {
     }
     if (!missing.isEmpty()) {
       StringBuilder report = new StringBuilder();
-      missing.forEach(
-          (rule, lacks) -> {
-            report.append(rule).append(" lacks:\n");
-            lacks.forEach(place -> report.append("  - ").append(place).append('\n'));
-          });
+      missing.forEach((rule, lacks) -> {
+        report.append(rule).append(" lacks:\n");
+        lacks.forEach(place -> report.append("  - ").append(place).append('\n'));
+      });
       assertWithMessage("registered rules with places missing:\n%s", report).fail();
     }
   }
@@ -126,8 +126,7 @@ class RuleRegistryTest {
       String docs = read(ROOT.resolve("docs/checks/README.md"));
       int precision = docs.indexOf("<!-- precision:begin");
       this.docsTable = tableRows(precision < 0 ? docs : docs.substring(0, precision));
-      this.precisionTable =
-          precision < 0 ? List.of() : tableRows(docs.substring(precision));
+      this.precisionTable = precision < 0 ? List.of() : tableRows(docs.substring(precision));
       this.readmeTable = tableRows(read(ROOT.resolve("README.md")));
       this.processorReadme = tableRows(read(ROOT.resolve("processor/README.md")));
       this.checkTests = javaFiles(CHECK_TESTS, name -> name.endsWith("Test.java"));
@@ -233,7 +232,8 @@ class RuleRegistryTest {
                 + name
                 + "] ...' in integration-tests/src/it/rule-findings/verify.groovy");
       }
-      Pattern canaryLine = Pattern.compile("//\\s*" + Pattern.quote(name) + "\\s*$", Pattern.MULTILINE);
+      Pattern canaryLine =
+          Pattern.compile("//\\s*" + Pattern.quote(name) + "\\s*$", Pattern.MULTILINE);
       if (!canaryLine.matcher(canary).find()) {
         lacks.add(
             "its canary mistake, marked '// "
@@ -250,7 +250,8 @@ class RuleRegistryTest {
         lacks.add("its sample finding in VetTest.theShippedSampleShowsEveryRuleOnce (cli)");
       }
       if (!lspServerTest.contains("\"" + name + "@")) {
-        lacks.add("its sample finding in ServerTest.everySampleMistakeIsADiagnosticAtItsLine (lsp)");
+        lacks.add(
+            "its sample finding in ServerTest.everySampleMistakeIsADiagnosticAtItsLine (lsp)");
       }
       if (!nvimTest.contains("\"" + name + "\"")) {
         lacks.add("its sample finding in lsp/src/test/nvim/samples_test.lua");

@@ -32,7 +32,8 @@ class VetTest {
             args,
             new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return new Run(
+        status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   static String sample(String name) {
@@ -52,13 +53,15 @@ class VetTest {
     String file = VetRun.displayPath(Path.of(dir, "shop", "Orders.java")).toString();
     assertThat(run.out().lines().toList())
         .containsExactly(
-            file + ":10:30: [ChannelDirection] Calling receive() on send-only"
+            file
+                + ":10:30: [ChannelDirection] Calling receive() on send-only"
                 + " channel 'out' (declared @SendOnly at line 8) is not allowed."
                 + " Code holding a send-only end may only send on it: Go rejects this at compile"
                 + " time, and here it would take values meant for the receiving side."
                 + " Use the channel in its declared direction, or give this code the"
                 + " bidirectional channel if it must do both.",
-            file + ":17:13: [ChannelDirection] Calling close() on receive-only"
+            file
+                + ":17:13: [ChannelDirection] Calling close() on receive-only"
                 + " channel 'in' (declared @ReceiveOnly at line 13) is not allowed."
                 + " Code holding a receive-only end may only receive from it: sending and closing"
                 + " belong to the sending side, and Go rejects this at compile time."
@@ -77,7 +80,8 @@ class VetTest {
     String file = VetRun.displayPath(Path.of(dir, "shop", "Feed.java")).toString();
     assertThat(run.out().lines().toList())
         .containsExactly(
-            file + ":12:36: [ChannelDirection] Assigning receive-only channel 'orders()' (returned"
+            file
+                + ":12:36: [ChannelDirection] Assigning receive-only channel 'orders()' (returned"
                 + " @ReceiveOnly by Feed.orders()) to variable 'orders', which is declared without"
                 + " a direction. Go never turns a directional channel back into a bidirectional"
                 + " one: through it, code could do what the declared direction forbids. Declare"
@@ -96,7 +100,11 @@ class VetTest {
     assertThat(run.status()).isEqualTo(Vet.FINDINGS);
     String dir = VetRun.displayPath(sample.resolve("shop")) + "/";
     List<String> places =
-        run.out().lines().filter(l -> l.contains(": [")).map(l -> l.substring(0, l.indexOf("] ") + 1)).toList();
+        run.out()
+            .lines()
+            .filter(l -> l.contains(": ["))
+            .map(l -> l.substring(0, l.indexOf("] ") + 1))
+            .toList();
     assertThat(places)
         .containsExactly(
             dir + "Abandoned.java:11:48: [AbandonedSender]",
@@ -116,7 +124,8 @@ class VetTest {
     // A rule's suggested fix shows under its finding.
     assertThat(run.out())
         .contains(
-            dir + "Blocking.java:10:26: [UncancellableBlockingCall] receive() blocks with no way"
+            dir
+                + "Blocking.java:10:26: [UncancellableBlockingCall] receive() blocks with no way"
                 + " to give up although 'ctx' is in scope. This goroutine then stays stuck after"
                 + " the work is cancelled. Pass the context to it."
                 + System.lineSeparator()
@@ -185,7 +194,14 @@ class VetTest {
     assertThat(help.status()).isEqualTo(Vet.CLEAN);
     for (Rules.Rule rule : Rules.discover().all().values()) {
       assertThat(help.out())
-          .containsMatch("(?m)^  " + rule.name() + " +" + rule.severity() + " +" + java.util.regex.Pattern.quote(rule.summary()) + "$");
+          .containsMatch(
+              "(?m)^  "
+                  + rule.name()
+                  + " +"
+                  + rule.severity()
+                  + " +"
+                  + java.util.regex.Pattern.quote(rule.summary())
+                  + "$");
     }
     assertThat(help.out()).containsMatch("(?m)^  ContextFirst +WARNING ");
     assertThat(help.out()).containsMatch("(?m)^  ChannelDirection +ERROR ");
@@ -207,7 +223,9 @@ class VetTest {
     assertThat(run.status()).isEqualTo(Vet.USAGE_OR_INPUT_ERROR);
     assertThat(run.err()).contains("UsesGuava.java:1:");
     assertThat(run.err()).contains("package com.google.common.collect does not exist");
-    assertThat(run.err()).contains("hint: some classes could not be found. Pass the code's dependencies with --classpath");
+    assertThat(run.err())
+        .contains(
+            "hint: some classes could not be found. Pass the code's dependencies with --classpath");
     assertThat(run.err()).doesNotContain("\tat ");
   }
 

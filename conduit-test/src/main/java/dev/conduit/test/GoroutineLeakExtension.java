@@ -59,7 +59,9 @@ public final class GoroutineLeakExtension
   @Override
   public void afterEach(ExtensionContext context) {
     GoroutineLeaks.Snapshot before =
-        context.getStore(NAMESPACE).get(GoroutineLeaks.Snapshot.class, GoroutineLeaks.Snapshot.class);
+        context
+            .getStore(NAMESPACE)
+            .get(GoroutineLeaks.Snapshot.class, GoroutineLeaks.Snapshot.class);
     if (before != null) {
       GoroutineLeaks.verifyNone(before, options(context));
     }
@@ -83,20 +85,19 @@ public final class GoroutineLeakExtension
         Thread.ofPlatform()
             .daemon()
             .name("conduit-test-timeout")
-            .start(
-                () -> {
-                  try {
-                    if (finished.await(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
-                      return;
-                    }
-                  } catch (InterruptedException stopped) {
-                    return;
-                  }
-                  String dump = hangReport(test, timeout);
-                  dumpAtTimeout.set(dump);
-                  System.err.println(dump);
-                  test.interrupt();
-                });
+            .start(() -> {
+              try {
+                if (finished.await(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+                  return;
+                }
+              } catch (InterruptedException stopped) {
+                return;
+              }
+              String dump = hangReport(test, timeout);
+              dumpAtTimeout.set(dump);
+              System.err.println(dump);
+              test.interrupt();
+            });
     Throwable failure = null;
     try {
       invocation.proceed();

@@ -20,8 +20,8 @@ import java.util.concurrent.TimeUnit;
  * }</pre>
  *
  * <p>Only goroutines started through Conduit ({@code Go.go}, {@code WaitGroup.go}, {@code
- * ErrGroup.go}) are seen. Goroutines started by other tests running at the same time count as
- * this test's: check leaks in tests that run one at a time.
+ * ErrGroup.go}) are seen. Goroutines started by other tests running at the same time count as this
+ * test's: check leaks in tests that run one at a time.
  */
 public final class GoroutineLeaks {
   private static final long FIRST_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
@@ -84,8 +84,7 @@ public final class GoroutineLeaks {
   }
 
   /**
-   * Fails if goroutines started after {@code before} are still alive once the grace period is
-   * over.
+   * Fails if goroutines started after {@code before} are still alive once the grace period is over.
    *
    * @throws AssertionError naming how many leaked, with the goroutine dump of exactly those
    */

@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * How a leak check treats the goroutines it finds: which to ignore, how long to wait for the rest
- * to end, and (for the JUnit extension) how long a test may run. Immutable; every method returns
- * a new instance.
+ * to end, and (for the JUnit extension) how long a test may run. Immutable; every method returns a
+ * new instance.
  */
 public final class LeakOptions {
   /** How long a check waits for goroutines to end when nothing else is said, as goleak does. */
@@ -70,13 +70,12 @@ public final class LeakOptions {
     if (period.isNegative()) {
       throw new IllegalArgumentException("negative grace period: " + period);
     }
-    return new LeakOptions(
-        ignoredNames, ignoredTopFunctions, ignoredAnyFunctions, period, timeout);
+    return new LeakOptions(ignoredNames, ignoredTopFunctions, ignoredAnyFunctions, period, timeout);
   }
 
   /**
-   * For the JUnit extension: fails a test that runs longer than {@code limit}, interrupting it
-   * and printing the goroutine dump taken at that moment.
+   * For the JUnit extension: fails a test that runs longer than {@code limit}, interrupting it and
+   * printing the goroutine dump taken at that moment.
    */
   public LeakOptions timeout(Duration limit) {
     if (limit.isNegative() || limit.isZero()) {

@@ -43,8 +43,8 @@ public @interface VerifyNoGoroutineLeaks {
   long graceMillis() default 1_000;
 
   /**
-   * When positive, a test that runs longer fails: it is interrupted and the goroutine dump taken
-   * at that moment is printed and becomes the failure's message.
+   * When positive, a test that runs longer fails: it is interrupted and the goroutine dump taken at
+   * that moment is printed and becomes the failure's message.
    */
   long timeoutMillis() default 0;
 }

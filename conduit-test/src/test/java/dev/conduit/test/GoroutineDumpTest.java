@@ -51,7 +51,11 @@ class GoroutineDumpTest {
       Thread.sleep(5);
     }
     throw new AssertionError(
-        name + " never showed [" + reason + "]; last seen: " + (last == null ? "none" : last.format()));
+        name
+            + " never showed ["
+            + reason
+            + "]; last seen: "
+            + (last == null ? "none" : last.format()));
   }
 
   private static boolean isAlive(String name) {
@@ -77,7 +81,8 @@ class GoroutineDumpTest {
     assertThat(sender.waitingOn()).endsWith("Channel.buffered(1): len 1, cap 1");
     assertThat(sender.waiting()).isNotNull();
     assertThat(sender.stack().get(0).getMethodName()).isEqualTo("send");
-    assertThat(sender.format()).containsMatch("goroutine \\d+ \"sender\" \\[chan send, \\d+ [a-z]+\\]:\n");
+    assertThat(sender.format())
+        .containsMatch("goroutine \\d+ \"sender\" \\[chan send, \\d+ [a-z]+\\]:\n");
     assertThat(full.receive()).isEqualTo("first");
     assertThat(full.receive()).isEqualTo("second");
     awaitGone("sender");
@@ -87,17 +92,29 @@ class GoroutineDumpTest {
   void chanReceive_includingRangeAndContextReceive() throws InterruptedException {
     Channel<Integer> empty = Channel.unbuffered();
     CountDownLatch done = new CountDownLatch(3);
-    Go.go("receiver", () -> { empty.receiveOptional(); done.countDown(); });
-    Go.go("ranger", () -> { for (int ignored : empty) { } done.countDown(); });
+    Go.go(
+        "receiver",
+        () -> {
+          empty.receiveOptional();
+          done.countDown();
+        });
+    Go.go(
+        "ranger",
+        () -> {
+          for (int ignored : empty) {}
+          done.countDown();
+        });
     try (CancellableContext ctx = Context.background().withCancel()) {
-      Go.go("ctx-receiver", () -> {
-        try {
-          empty.receive(ctx);
-        } catch (RuntimeException canceled) {
-          // the cancel below ends it
-        }
-        done.countDown();
-      });
+      Go.go(
+          "ctx-receiver",
+          () -> {
+            try {
+              empty.receive(ctx);
+            } catch (RuntimeException canceled) {
+              // the cancel below ends it
+            }
+            done.countDown();
+          });
       awaitReason("receiver", "chan receive");
       awaitReason("ranger", "chan receive");
       GoroutineInfo withContext = awaitReason("ctx-receiver", "chan receive");
@@ -115,10 +132,9 @@ class GoroutineDumpTest {
     Channel<String> out = Channel.buffered(2);
     out.send("a");
     out.send("b");
-    Go.go("selector", () -> Select.<String>select()
-        .onReceive(in, v -> v)
-        .onSend(out, "c", () -> "sent")
-        .await());
+    Go.go(
+        "selector",
+        () -> Select.<String>select().onReceive(in, v -> v).onSend(out, "c", () -> "sent").await());
     GoroutineInfo selector = awaitReason("selector", "select");
     assertThat(selector.waitingOn()).contains("receive from chan #");
     assertThat(selector.waitingOn()).contains("Channel.unbuffered(): len 0, cap 0");
@@ -132,14 +148,16 @@ class GoroutineDumpTest {
   @Test
   void selectWithNoCases() throws InterruptedException {
     AtomicReference<Thread> thread = new AtomicReference<>();
-    Go.go("forever", () -> {
-      thread.set(Thread.currentThread());
-      try {
-        Select.<Void>select().await();
-      } catch (RuntimeException interrupted) {
-        // ends the test's goroutine
-      }
-    });
+    Go.go(
+        "forever",
+        () -> {
+          thread.set(Thread.currentThread());
+          try {
+            Select.<Void>select().await();
+          } catch (RuntimeException interrupted) {
+            // ends the test's goroutine
+          }
+        });
     awaitReason("forever", "select (no cases)");
     thread.get().interrupt();
     awaitGone("forever");
@@ -169,14 +187,16 @@ class GoroutineDumpTest {
   @Test
   void sleep() throws InterruptedException {
     AtomicReference<Thread> thread = new AtomicReference<>();
-    Go.go("sleeper", () -> {
-      thread.set(Thread.currentThread());
-      try {
-        Thread.sleep(Duration.ofSeconds(30));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    });
+    Go.go(
+        "sleeper",
+        () -> {
+          thread.set(Thread.currentThread());
+          try {
+            Thread.sleep(Duration.ofSeconds(30));
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        });
     GoroutineInfo sleeper = awaitReason("sleeper", "sleep");
     assertThat(sleeper.waiting()).isNull(); // Conduit does not see when a JDK sleep began
     assertThat(sleeper.stack().get(0).getClassName()).isEqualTo("java.lang.Thread");
@@ -210,17 +230,21 @@ class GoroutineDumpTest {
   void aFinishedGoroutineIsNotKeptReachable() throws InterruptedException {
     AtomicReference<WeakReference<Thread>> ref = new AtomicReference<>();
     CountDownLatch started = new CountDownLatch(1);
-    Go.go("short-lived", () -> {
-      ref.set(new WeakReference<>(Thread.currentThread()));
-      started.countDown();
-    });
+    Go.go(
+        "short-lived",
+        () -> {
+          ref.set(new WeakReference<>(Thread.currentThread()));
+          started.countDown();
+        });
     started.await();
     awaitGone("short-lived");
     for (int i = 0; i < 50 && ref.get().get() != null; i++) {
       System.gc();
       Thread.sleep(20);
     }
-    assertWithMessage("the ended goroutine's thread is still reachable").that(ref.get().get()).isNull();
+    assertWithMessage("the ended goroutine's thread is still reachable")
+        .that(ref.get().get())
+        .isNull();
   }
 
   @Test
@@ -232,7 +256,8 @@ class GoroutineDumpTest {
     assertThat(traced.createdBy()).isNotEmpty();
     assertThat(traced.createdBy().get(0).getMethodName()).isEqualTo("creationSite_whenSwitchedOn");
     assertThat(traced.format())
-        .contains("created by " + GoroutineDumpTest.class.getName() + ".creationSite_whenSwitchedOn(");
+        .contains(
+            "created by " + GoroutineDumpTest.class.getName() + ".creationSite_whenSwitchedOn(");
     assertThat(traced.format())
         .contains(" in goroutine " + Thread.currentThread().threadId() + " \"");
     never.close();
@@ -267,11 +292,16 @@ class GoroutineDumpTest {
 
   @Test
   void durationsReadLikeGo() {
-    assertThat(header(Duration.ofMillis(250))).isEqualTo("goroutine 7 \"g\" [chan receive, 250 ms]:");
-    assertThat(header(Duration.ofMillis(1_500))).isEqualTo("goroutine 7 \"g\" [chan receive, 1 second]:");
-    assertThat(header(Duration.ofSeconds(59))).isEqualTo("goroutine 7 \"g\" [chan receive, 59 seconds]:");
-    assertThat(header(Duration.ofSeconds(61))).isEqualTo("goroutine 7 \"g\" [chan receive, 1 minute]:");
-    assertThat(header(Duration.ofMinutes(3))).isEqualTo("goroutine 7 \"g\" [chan receive, 3 minutes]:");
+    assertThat(header(Duration.ofMillis(250)))
+        .isEqualTo("goroutine 7 \"g\" [chan receive, 250 ms]:");
+    assertThat(header(Duration.ofMillis(1_500)))
+        .isEqualTo("goroutine 7 \"g\" [chan receive, 1 second]:");
+    assertThat(header(Duration.ofSeconds(59)))
+        .isEqualTo("goroutine 7 \"g\" [chan receive, 59 seconds]:");
+    assertThat(header(Duration.ofSeconds(61)))
+        .isEqualTo("goroutine 7 \"g\" [chan receive, 1 minute]:");
+    assertThat(header(Duration.ofMinutes(3)))
+        .isEqualTo("goroutine 7 \"g\" [chan receive, 3 minutes]:");
     assertThat(header(null)).isEqualTo("goroutine 7 \"g\" [chan receive]:");
   }
 

@@ -35,13 +35,14 @@ class GoroutineLeakExtensionTest {
 
   @Test
   void aHangingTestFailsWithTheDump() {
-    Throwable failure =
-        EngineRuns.failureOf(Samples.Hangs.class, "waitsForAnAnswerThatNeverComes");
+    Throwable failure = EngineRuns.failureOf(Samples.Hangs.class, "waitsForAnAnswerThatNeverComes");
     String message = failure.getMessage();
     assertThat(message).startsWith("test timed out after 2000 ms; its thread \"");
-    assertThat(message).contains("at dev.conduit.test.Samples$Hangs.waitsForAnAnswerThatNeverComes(");
+    assertThat(message)
+        .contains("at dev.conduit.test.Samples$Hangs.waitsForAnAnswerThatNeverComes(");
     assertThat(message).doesNotContain("at org.junit."); // the test's own frames only
-    assertThat(message).containsMatch("goroutine \\d+ \"goroutine-\\d+\" \\[chan receive, \\d+ [a-z]+\\]:");
+    assertThat(message)
+        .containsMatch("goroutine \\d+ \"goroutine-\\d+\" \\[chan receive, \\d+ [a-z]+\\]:");
     // The interrupted receive is the cause; the leak check then also reports the server goroutine.
     assertThat(failure.getCause()).isInstanceOf(dev.conduit.UncheckedInterruptedException.class);
   }
@@ -59,7 +60,8 @@ class GoroutineLeakExtensionTest {
               AssertionError.class,
               () ->
                   GoroutineLeaks.verifyNone(
-                      snapshot, LeakOptions.defaults().gracePeriod(java.time.Duration.ofMillis(50))));
+                      snapshot,
+                      LeakOptions.defaults().gracePeriod(java.time.Duration.ofMillis(50))));
       assertThat(error).hasMessageThat().contains("\"newer\" [chan receive");
       assertThat(error).hasMessageThat().doesNotContain("\"older\"");
     } finally {

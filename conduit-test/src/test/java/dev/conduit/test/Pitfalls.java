@@ -16,13 +16,15 @@ import org.junit.jupiter.api.Test;
 /**
  * The goroutine leaks of the Go tutorials Conduit started from, each as a leaking test and the same
  * code fixed. {@link PitfallsTest} runs them through the JUnit engine and reads the verdicts; they
- * are not run directly (surefire skips nested classes). Each leaking test keeps what it leaked in
- * a static field so that {@link PitfallsTest} can let the goroutine finish afterwards.
+ * are not run directly (surefire skips nested classes). Each leaking test keeps what it leaked in a
+ * static field so that {@link PitfallsTest} can let the goroutine finish afterwards.
  */
 final class Pitfalls {
   private Pitfalls() {}
 
-  /** Stands for a call that answers only after {@code answerable} opens: after the caller gave up. */
+  /**
+   * Stands for a call that answers only after {@code answerable} opens: after the caller gave up.
+   */
   static String slowLookup(CountDownLatch answerable) {
     try {
       answerable.await();
@@ -32,7 +34,10 @@ final class Pitfalls {
     return "answer";
   }
 
-  /** The result channel abandoned after a timeout: the sender blocks forever on an unbuffered channel. */
+  /**
+   * The result channel abandoned after a timeout: the sender blocks forever on an unbuffered
+   * channel.
+   */
   @VerifyNoGoroutineLeaks(graceMillis = 300)
   static class AbandonedResult {
     static volatile Channel<String> leaked = Channel.unbuffered();
@@ -77,12 +82,11 @@ final class Pitfalls {
       Channel<Integer> jobs = Channel.buffered(4);
       leaked = jobs;
       AtomicInteger sum = new AtomicInteger();
-      go(
-          () -> {
-            for (int job : jobs) {
-              sum.addAndGet(job);
-            }
-          });
+      go(() -> {
+        for (int job : jobs) {
+          sum.addAndGet(job);
+        }
+      });
       jobs.send(1);
       jobs.send(2);
       jobs.send(3);
@@ -93,12 +97,11 @@ final class Pitfalls {
       Channel<Integer> jobs = Channel.buffered(4);
       AtomicInteger sum = new AtomicInteger();
       WaitGroup wg = new WaitGroup();
-      wg.go(
-          () -> {
-            for (int job : jobs) {
-              sum.addAndGet(job);
-            }
-          });
+      wg.go(() -> {
+        for (int job : jobs) {
+          sum.addAndGet(job);
+        }
+      });
       jobs.send(1);
       jobs.send(2);
       jobs.send(3);
@@ -117,13 +120,12 @@ final class Pitfalls {
     void leaks() {
       Channel<Integer> numbers = Channel.unbuffered();
       leaked = numbers;
-      go(
-          () -> {
-            for (int i = 0; i < 100; i++) {
-              numbers.send(i);
-            }
-            numbers.close();
-          });
+      go(() -> {
+        for (int i = 0; i < 100; i++) {
+          numbers.send(i);
+        }
+        numbers.close();
+      });
       for (int i = 0; i < 3; i++) {
         assertEquals(i, numbers.receive());
       }
@@ -133,21 +135,20 @@ final class Pitfalls {
     void fixed() {
       Channel<Integer> numbers = Channel.unbuffered();
       try (CancellableContext ctx = Context.background().withCancel()) {
-        go(
-            () -> {
-              for (int i = 0; i < 100; i++) {
-                int next = i;
-                boolean sent =
-                    Select.<Boolean>select()
-                        .onSend(numbers, next, () -> true)
-                        .onDone(ctx, () -> false)
-                        .await();
-                if (!sent) {
-                  return;
-                }
-              }
-              numbers.close();
-            });
+        go(() -> {
+          for (int i = 0; i < 100; i++) {
+            int next = i;
+            boolean sent =
+                Select.<Boolean>select()
+                    .onSend(numbers, next, () -> true)
+                    .onDone(ctx, () -> false)
+                    .await();
+            if (!sent) {
+              return;
+            }
+          }
+          numbers.close();
+        });
         for (int i = 0; i < 3; i++) {
           assertEquals(i, numbers.receive());
         }

@@ -13,9 +13,11 @@ class PitfallsTest {
   void abandonedResult_isReportedAsBlockedInChanSend() {
     String report = EngineRuns.failureOf(Pitfalls.AbandonedResult.class, "leaks").getMessage();
     try {
-      assertThat(report).startsWith(
-          "1 goroutine started during the test is still running 300 ms after it ended:\n\n");
-      assertThat(report).containsMatch("goroutine \\d+ \"goroutine-\\d+\" \\[chan send, \\d+ [a-z]+\\]:");
+      assertThat(report)
+          .startsWith(
+              "1 goroutine started during the test is still running 300 ms after it ended:\n\n");
+      assertThat(report)
+          .containsMatch("goroutine \\d+ \"goroutine-\\d+\" \\[chan send, \\d+ [a-z]+\\]:");
       assertThat(report).contains("waiting on chan #");
       assertThat(report).contains("Channel.unbuffered(): len 0, cap 0\n");
       assertThat(report).contains("at dev.conduit.test.Pitfalls$AbandonedResult.lambda$leaks$");

@@ -55,14 +55,13 @@ final class Samples {
   static class EndsWithinTheGracePeriod {
     @Test
     void startsAShortSleeper() {
-      go(
-          () -> {
-            try {
-              Thread.sleep(200);
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-            }
-          });
+      go(() -> {
+        try {
+          Thread.sleep(200);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      });
     }
   }
 

@@ -1,9 +1,9 @@
 package dev.conduit.errorprone;
 
-import dev.conduit.errorprone.abandoned.AbandonedSender;
 import com.google.errorprone.BugCheckerRefactoringTestHelper;
 import com.google.errorprone.BugCheckerRefactoringTestHelper.TestMode;
 import com.google.errorprone.CompilationTestHelper;
+import dev.conduit.errorprone.abandoned.AbandonedSender;
 import dev.conduit.errorprone.common.ConduitChecker;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,18 +1,18 @@
 package dev.conduit.errorprone;
 
-import dev.conduit.errorprone.direction.ChannelDirection;
 import com.google.errorprone.BugCheckerRefactoringTestHelper;
 import com.google.errorprone.BugCheckerRefactoringTestHelper.FixChoosers;
 import com.google.errorprone.BugCheckerRefactoringTestHelper.TestMode;
 import com.google.errorprone.CompilationTestHelper;
 import dev.conduit.errorprone.common.ConduitChecker;
+import dev.conduit.errorprone.direction.ChannelDirection;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The fix for a directional channel kept in a local declared without a direction: annotate the
- * declaration, or (second choice) let {@code var} take the direction; and no fix where either
- * would turn another use of the local into a finding.
+ * declaration, or (second choice) let {@code var} take the direction; and no fix where either would
+ * turn another use of the local into a finding.
  */
 class ChannelDirectionFixTest {
 

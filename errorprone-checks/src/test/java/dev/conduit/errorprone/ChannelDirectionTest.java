@@ -1,8 +1,8 @@
 package dev.conduit.errorprone;
 
-import dev.conduit.errorprone.direction.ChannelDirection;
 import com.google.errorprone.CompilationTestHelper;
 import dev.conduit.errorprone.common.ConduitChecker;
+import dev.conduit.errorprone.direction.ChannelDirection;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

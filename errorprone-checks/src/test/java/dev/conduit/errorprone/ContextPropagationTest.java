@@ -1,11 +1,10 @@
 package dev.conduit.errorprone;
 
-import dev.conduit.errorprone.context.ContextInField;
-import dev.conduit.errorprone.context.ContextPropagation;
 import com.google.errorprone.BugCheckerRefactoringTestHelper;
 import com.google.errorprone.BugCheckerRefactoringTestHelper.TestMode;
 import com.google.errorprone.CompilationTestHelper;
 import dev.conduit.errorprone.common.ConduitChecker;
+import dev.conduit.errorprone.context.ContextPropagation;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

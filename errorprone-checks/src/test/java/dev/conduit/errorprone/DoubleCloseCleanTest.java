@@ -1,7 +1,7 @@
 package dev.conduit.errorprone;
 
-import dev.conduit.errorprone.closing.DoubleClose;
 import com.google.errorprone.CompilationTestHelper;
+import dev.conduit.errorprone.closing.DoubleClose;
 import dev.conduit.errorprone.common.ConduitChecker;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,5 @@
 package dev.conduit.errorprone;
 
-import dev.conduit.errorprone.direction.ChannelDirection;
-import dev.conduit.errorprone.lostcancel.LostCancel;
 import com.google.errorprone.CompilationTestHelper;
 import dev.conduit.AfterFunc;
 import dev.conduit.CanceledException;
@@ -16,6 +14,8 @@ import dev.conduit.ReceiveSelectable;
 import dev.conduit.SendSelectable;
 import dev.conduit.annotations.SendOnly;
 import dev.conduit.errorprone.common.ConduitChecker;
+import dev.conduit.errorprone.direction.ChannelDirection;
+import dev.conduit.errorprone.lostcancel.LostCancel;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

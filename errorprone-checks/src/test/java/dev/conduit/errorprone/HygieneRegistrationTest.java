@@ -1,10 +1,10 @@
 package dev.conduit.errorprone;
 
-import dev.conduit.errorprone.direction.ChannelDirection;
 import static com.google.common.truth.Truth.assertThat;
 
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.bugpatterns.BugChecker;
+import dev.conduit.errorprone.direction.ChannelDirection;
 import java.io.IOException;
 import java.lang.reflect.Modifier;
 import java.net.URISyntaxException;
@@ -27,13 +27,11 @@ class HygieneRegistrationTest {
   /** The checks found in this module's compiled classes: concrete, annotated BugCheckers. */
   private static List<String> checkClassesInTheModule() throws IOException, URISyntaxException {
     Path classes =
-        Path.of(
-            ChannelDirection.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path.of(ChannelDirection.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     TreeSet<String> found = new TreeSet<>();
     try (Stream<Path> files = Files.walk(classes)) {
       for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-        String name =
-            classes.relativize(file).toString().replace(java.io.File.separatorChar, '.');
+        String name = classes.relativize(file).toString().replace(java.io.File.separatorChar, '.');
         name = name.substring(0, name.length() - ".class".length());
         Class<?> type;
         try {

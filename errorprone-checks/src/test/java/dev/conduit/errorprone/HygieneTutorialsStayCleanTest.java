@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
  * The Go tutorials' patterns, ported to Conduit, compile without a single finding from all of
  * Conduit's registered checks at once: the worker pool, the pipeline with a context and select,
  * fan-in, the request with a timeout and a buffered(1) result channel, errgroup's fetch-all, the
- * fan-out with a context, the dashboard, and the token cache server whose request messages carry
- * a context. A new check takes part by being registered.
+ * fan-out with a context, the dashboard, and the token cache server whose request messages carry a
+ * context. A new check takes part by being registered.
  */
 class HygieneTutorialsStayCleanTest {
 

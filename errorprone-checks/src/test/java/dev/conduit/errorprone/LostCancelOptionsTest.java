@@ -1,6 +1,5 @@
 package dev.conduit.errorprone;
 
-import dev.conduit.errorprone.lostcancel.LostCancel;
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -8,6 +7,7 @@ import com.google.errorprone.BugCheckerRefactoringTestHelper;
 import com.google.errorprone.CompilationTestHelper;
 import com.google.errorprone.ErrorProneFlags;
 import dev.conduit.errorprone.common.ConduitChecker;
+import dev.conduit.errorprone.lostcancel.LostCancel;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

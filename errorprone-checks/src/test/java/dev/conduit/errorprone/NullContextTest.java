@@ -1,10 +1,10 @@
 package dev.conduit.errorprone;
 
-import dev.conduit.errorprone.context.NullContext;
 import com.google.errorprone.BugCheckerRefactoringTestHelper;
 import com.google.errorprone.BugCheckerRefactoringTestHelper.TestMode;
 import com.google.errorprone.CompilationTestHelper;
 import dev.conduit.errorprone.common.ConduitChecker;
+import dev.conduit.errorprone.context.NullContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

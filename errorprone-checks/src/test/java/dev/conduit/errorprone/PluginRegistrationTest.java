@@ -1,10 +1,9 @@
 package dev.conduit.errorprone;
 
-import dev.conduit.errorprone.direction.ChannelDirection;
-import dev.conduit.errorprone.lostcancel.LostCancel;
 import static com.google.common.truth.Truth.assertThat;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import dev.conduit.errorprone.direction.ChannelDirection;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URISyntaxException;

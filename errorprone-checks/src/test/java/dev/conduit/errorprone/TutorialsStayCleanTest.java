@@ -1,13 +1,13 @@
 package dev.conduit.errorprone;
 
-import dev.conduit.errorprone.direction.ChannelDirection;
-import dev.conduit.errorprone.lostcancel.LostCancel;
 import static com.google.common.truth.Truth.assertThat;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.google.errorprone.CompilationTestHelper;
 import com.google.errorprone.bugpatterns.BugChecker;
 import dev.conduit.errorprone.common.ConduitChecker;
+import dev.conduit.errorprone.direction.ChannelDirection;
+import dev.conduit.errorprone.lostcancel.LostCancel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -20,9 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The Go tutorials' patterns, ported to Conduit (worker pool, pipeline with a context, fan-in,
- * request with a timeout and select), compile without a single finding from each check alone.
- * The checks are the ones registered for Error Prone, so a new check takes part by being
- * registered.
+ * request with a timeout and select), compile without a single finding from each check alone. The
+ * checks are the ones registered for Error Prone, so a new check takes part by being registered.
  */
 class TutorialsStayCleanTest {
 

@@ -1,14 +1,14 @@
 package dev.conduit.errorprone;
 
-import dev.conduit.errorprone.context.UncancellableBlockingCall;
 import com.google.errorprone.CompilationTestHelper;
 import dev.conduit.errorprone.common.ConduitChecker;
+import dev.conduit.errorprone.context.UncancellableBlockingCall;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Sends that cannot block because the buffer has a slot for every send the method makes: Go's
- * error channel of capacity 1 returned beside the results, and one slot per item of work.
+ * Sends that cannot block because the buffer has a slot for every send the method makes: Go's error
+ * channel of capacity 1 returned beside the results, and one slot per item of work.
  */
 class UncancellableBlockingCallBufferTest {
 

@@ -24,7 +24,8 @@ import java.time.Duration;
 public final class WorkerPool {
   private WorkerPool() {}
 
-  static void worker(int id, @ReceiveOnly Channel<Integer> jobs, @SendOnly Channel<Integer> results) {
+  static void worker(
+      int id, @ReceiveOnly Channel<Integer> jobs, @SendOnly Channel<Integer> results) {
     for (int job : jobs) {
       System.out.printf("worker %d started  job %d%n", id, job);
       sleep(Duration.ofMillis(100));
@@ -47,11 +48,10 @@ public final class WorkerPool {
       jobs.send(j);
     }
     jobs.close(); // the workers' loops end once the last job is taken
-    Go.go(
-        () -> {
-          workers.await();
-          results.close(); // every worker returned: the loop below ends
-        });
+    Go.go(() -> {
+      workers.await();
+      results.close(); // every worker returned: the loop below ends
+    });
 
     int sum = 0;
     int count = 0;

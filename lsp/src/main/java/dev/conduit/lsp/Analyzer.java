@@ -93,8 +93,8 @@ final class Analyzer implements AutoCloseable {
   }
 
   /**
-   * Analyses {@code text} as the content of {@code file}. Throws {@link CancellationException}
-   * as soon as {@code cancelled} says a newer edit has made this analysis pointless.
+   * Analyses {@code text} as the content of {@code file}. Throws {@link CancellationException} as
+   * soon as {@code cancelled} says a newer edit has made this analysis pointless.
    */
   Result analyze(Path file, String text, BooleanSupplier cancelled) throws IOException {
     try {
@@ -177,7 +177,8 @@ final class Analyzer implements AutoCloseable {
     }
     findings.sort((a, b) -> Integer.compare(a.start(), b.start()));
     long t3 = System.nanoTime();
-    Timings timings = new Timings((t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
+    Timings timings =
+        new Timings((t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
     return new Result(List.copyOf(findings), syntax, other, timings);
   }
 
@@ -248,8 +249,7 @@ final class Analyzer implements AutoCloseable {
     List<Processor> processors = new ArrayList<>();
     for (String name : Rules.conduitProcessors()) {
       try {
-        processors.add(
-            (Processor) Class.forName(name).getDeclaredConstructor().newInstance());
+        processors.add((Processor) Class.forName(name).getDeclaredConstructor().newInstance());
       } catch (ReflectiveOperationException e) {
         throw new IllegalStateException("cannot create Conduit's processor " + name, e);
       }

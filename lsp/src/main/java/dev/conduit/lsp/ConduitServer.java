@@ -13,8 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
-import org.eclipse.lsp4j.CodeActionOptions;
 import org.eclipse.lsp4j.CodeActionKind;
+import org.eclipse.lsp4j.CodeActionOptions;
 import org.eclipse.lsp4j.DidChangeConfigurationParams;
 import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
 import org.eclipse.lsp4j.InitializeParams;
@@ -26,7 +26,6 @@ import org.eclipse.lsp4j.ServerCapabilities;
 import org.eclipse.lsp4j.ServerInfo;
 import org.eclipse.lsp4j.TextDocumentSyncKind;
 import org.eclipse.lsp4j.TextDocumentSyncOptions;
-import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageClientAware;
 import org.eclipse.lsp4j.services.LanguageServer;
@@ -74,7 +73,10 @@ public final class ConduitServer implements LanguageServer, LanguageClientAware 
       return Path.of(configured);
     }
     String xdg = System.getenv("XDG_CACHE_HOME");
-    Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+    Path base =
+        xdg != null && !xdg.isBlank()
+            ? Path.of(xdg)
+            : Path.of(System.getProperty("user.home"), ".cache");
     return base.resolve("conduit-lsp");
   }
 
@@ -175,7 +177,10 @@ public final class ConduitServer implements LanguageServer, LanguageClientAware 
         value = cp.getAsString();
       } else if (cp.isJsonArray()) {
         StringBuilder b = new StringBuilder();
-        cp.getAsJsonArray().forEach(e -> b.append(b.length() == 0 ? "" : java.io.File.pathSeparator).append(e.getAsString()));
+        cp.getAsJsonArray()
+            .forEach(e ->
+                b.append(b.length() == 0 ? "" : java.io.File.pathSeparator)
+                    .append(e.getAsString()));
         value = b.toString();
       }
       String chosen = value == null || value.isBlank() ? null : value;
@@ -203,7 +208,8 @@ public final class ConduitServer implements LanguageServer, LanguageClientAware 
   /** The checkout this server runs from, whose docs/checks the diagnostics link to. */
   static @Nullable String defaultDocsBase() {
     try {
-      Path here = Path.of(ConduitServer.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path here =
+          Path.of(ConduitServer.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       for (Path dir = here; dir != null; dir = dir.getParent()) {
         if (Files.isDirectory(dir.resolve("docs").resolve("checks"))) {
           URI uri = dir.toUri();
@@ -223,12 +229,12 @@ public final class ConduitServer implements LanguageServer, LanguageClientAware 
 
   /** For the benchmark: the used heap after a full collection, in bytes. */
   public long usedHeapAfterGc() throws Exception {
-    return analysis.submit(
-            () -> {
-              System.gc();
-              Runtime r = Runtime.getRuntime();
-              return r.totalMemory() - r.freeMemory();
-            })
+    return analysis
+        .submit(() -> {
+          System.gc();
+          Runtime r = Runtime.getRuntime();
+          return r.totalMemory() - r.freeMemory();
+        })
         .get(60, TimeUnit.SECONDS);
   }
 }

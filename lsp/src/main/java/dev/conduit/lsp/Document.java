@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 /** An open file: the editor's text, and the findings of the last analysis that completed. */
 final class Document {
   final String uri;
+
   /** Bumped by every edit; an analysis of an older generation stops and publishes nothing. */
   final AtomicLong generation = new AtomicLong();
 

@@ -29,9 +29,9 @@ import org.eclipse.lsp4j.services.TextDocumentService;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Open documents and their analyses. Protocol threads only record text and schedule; analyses
- * run one at a time on the analysis thread, an edit waits about 200
- * ms for the next, and a newer edit stops an older analysis (its generation no longer matches).
+ * Open documents and their analyses. Protocol threads only record text and schedule; analyses run
+ * one at a time on the analysis thread, an edit waits about 200 ms for the next, and a newer edit
+ * stops an older analysis (its generation no longer matches).
  */
 final class Documents implements TextDocumentService {
   private final ConduitServer server;
@@ -76,8 +76,12 @@ final class Documents implements TextDocumentService {
       if (version != null && version <= doc.version()) {
         if (doc.firstOrderReport()) {
           server.warnOnce(
-              fileName(doc.uri) + " received edit version " + version + " after version "
-                  + doc.version() + "; it was ignored and the newer text kept. If the findings"
+              fileName(doc.uri)
+                  + " received edit version "
+                  + version
+                  + " after version "
+                  + doc.version()
+                  + "; it was ignored and the newer text kept. If the findings"
                   + " look wrong, save or reopen the file.");
         }
         return;
@@ -149,7 +153,8 @@ final class Documents implements TextDocumentService {
     try {
       Analyzer analyzer = workspace.analyzerFor(file, text);
       Analyzer.Result result =
-          analyzer.analyze(file, text, () -> doc.generation.get() != generation || server.isShutdown());
+          analyzer.analyze(
+              file, text, () -> doc.generation.get() != generation || server.isShutdown());
       if (doc.generation.get() != generation) {
         return;
       }
@@ -158,7 +163,8 @@ final class Documents implements TextDocumentService {
       List<Diagnostic> diagnostics = new ArrayList<>();
       result.findings().forEach(f -> diagnostics.add(protocol.diagnostic(f)));
       publish(doc.uri, diagnostics);
-      server.log(fileName(doc.uri) + ": " + diagnostics.size() + " finding(s); " + result.timings());
+      server.log(
+          fileName(doc.uri) + ": " + diagnostics.size() + " finding(s); " + result.timings());
       explain(doc, result);
     } catch (CancellationException e) {
       // a newer edit is on its way: its analysis publishes instead
@@ -167,7 +173,10 @@ final class Documents implements TextDocumentService {
         throw vme;
       }
       server.warnOnce(
-          "could not check " + fileName(doc.uri) + ": " + e
+          "could not check "
+              + fileName(doc.uri)
+              + ": "
+              + e
               + ". This is a bug in conduit-lsp; please report it with the file.");
       e.printStackTrace(); // to the server's standard error, which editors keep in a log
     }
@@ -179,15 +188,24 @@ final class Documents implements TextDocumentService {
     if (doc.firstSyntaxReport(broken)) {
       Analyzer.Problem first = result.syntaxErrors().get(0);
       server.warnOnce(
-          fileName(doc.uri) + " has a syntax error at line " + first.line() + " (" + first.message()
+          fileName(doc.uri)
+              + " has a syntax error at line "
+              + first.line()
+              + " ("
+              + first.message()
               + "). Conduit checks what still parses; findings in the broken part return once it"
               + " compiles.");
     }
     for (Analyzer.Problem p : result.otherErrors()) {
       if (p.message().startsWith("package ") && p.message().endsWith("does not exist")) {
         server.warnOnce(
-            "classes used by " + fileName(doc.uri) + " are not on the class path (line "
-                + p.line() + ": " + p.message() + "). Findings that need them may be missing:"
+            "classes used by "
+                + fileName(doc.uri)
+                + " are not on the class path (line "
+                + p.line()
+                + ": "
+                + p.message()
+                + "). Findings that need them may be missing:"
                 + " check the project's pom.xml, or set conduit.classpath in the editor.");
         break;
       }
@@ -220,7 +238,9 @@ final class Documents implements TextDocumentService {
       Diagnostic diagnostic = protocol.diagnostic(f);
       boolean first = true;
       for (Finding.FixSuggestion fix : f.fixes()) {
-        actions.add(Either.forRight(protocol.action(fix, diagnostic, first && !fix.title().startsWith("Suppress"))));
+        actions.add(
+            Either.forRight(
+                protocol.action(fix, diagnostic, first && !fix.title().startsWith("Suppress"))));
         first = false;
       }
     }

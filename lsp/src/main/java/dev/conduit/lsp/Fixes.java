@@ -40,8 +40,7 @@ final class Fixes {
         String title = fix.getShortDescription();
         fixes.add(
             new Finding.FixSuggestion(
-                title == null || title.isBlank() ? "Fix " + d.checkName : title,
-                edits));
+                title == null || title.isBlank() ? "Fix " + d.checkName : title, edits));
       }
     }
     Finding.FixSuggestion suppress = Suppression.forRule(d.checkName, unit, text, start);

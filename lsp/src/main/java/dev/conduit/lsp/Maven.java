@@ -21,8 +21,8 @@ import org.w3c.dom.NodeList;
 import org.xml.sax.SAXParseException;
 
 /**
- * What the server asks of Maven: a module's class path, once per pom content (cached on disk
- * under the hash of the pom), and the Error Prone settings its compiler arguments carry.
+ * What the server asks of Maven: a module's class path, once per pom content (cached on disk under
+ * the hash of the pom), and the Error Prone settings its compiler arguments carry.
  */
 final class Maven {
   /** Maven could not give a class path; the message says why and what to do. */
@@ -33,6 +33,7 @@ final class Maven {
   }
 
   private static final long TIMEOUT_SECONDS = 300;
+
   /** Named in full so that every Maven version runs the same goal. */
   private static final String DEPENDENCY_PLUGIN = "3.8.1";
 
@@ -124,7 +125,9 @@ final class Maven {
                   "-q",
                   "-f",
                   root.resolve("pom.xml").toString(),
-                  "org.apache.maven.plugins:maven-dependency-plugin:" + DEPENDENCY_PLUGIN + ":build-classpath",
+                  "org.apache.maven.plugins:maven-dependency-plugin:"
+                      + DEPENDENCY_PLUGIN
+                      + ":build-classpath",
                   "-Dmdep.outputFile=" + out)
               .directory(root.toFile())
               .redirectErrorStream(true)
@@ -135,22 +138,30 @@ final class Maven {
         p = pb.start();
       } catch (IOException e) {
         throw new Failure(
-            "Maven (" + mvn + ") could not be started: " + e.getMessage() + ". Install Maven,"
+            "Maven ("
+                + mvn
+                + ") could not be started: "
+                + e.getMessage()
+                + ". Install Maven,"
                 + " or set conduit.classpath in the editor's settings");
       }
       running.add(p);
       try {
         if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
           stop(p);
-          throw new Failure("Maven took over " + TIMEOUT_SECONDS + " s to give " + root + "'s class path");
+          throw new Failure(
+              "Maven took over " + TIMEOUT_SECONDS + " s to give " + root + "'s class path");
         }
       } finally {
         running.remove(p);
       }
       if (p.exitValue() != 0) {
         throw new Failure(
-            "Maven could not resolve " + root.resolve("pom.xml") + "'s class path: "
-                + errorLines(log) + ". Fix the pom or run `mvn dependency:build-classpath` there"
+            "Maven could not resolve "
+                + root.resolve("pom.xml")
+                + "'s class path: "
+                + errorLines(log)
+                + ". Fix the pom or run `mvn dependency:build-classpath` there"
                 + " to see why, or set conduit.classpath in the editor's settings");
       }
       return Files.readString(out).strip();

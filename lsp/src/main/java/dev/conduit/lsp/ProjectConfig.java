@@ -17,8 +17,8 @@ record ProjectConfig(
     Path root, List<Path> sourceRoots, String classpath, List<String> errorProneSettings) {
 
   /**
-   * Error Prone's options for Conduit's rules only: a setting for another check in the pom is
-   * the build's business, and Error Prone would reject a name it does not know.
+   * Error Prone's options for Conduit's rules only: a setting for another check in the pom is the
+   * build's business, and Error Prone would reject a name it does not know.
    */
   List<String> errorProneArgs(Rules rules) {
     List<String> args = new ArrayList<>();

@@ -92,7 +92,8 @@ final class Protocol {
     if (docsBase == null) {
       return null;
     }
-    return docsBase + (rule.startsWith("Conduit") ? "processor/README.md" : "docs/checks/" + rule + ".md");
+    return docsBase
+        + (rule.startsWith("Conduit") ? "processor/README.md" : "docs/checks/" + rule + ".md");
   }
 
   /** A line's text without its indentation and line break. */

@@ -58,7 +58,9 @@ final class Suppression {
       }
       return new Finding.FixSuggestion(
           title,
-          List.of(new Finding.Edit(start, end, "{" + text.substring(start, end) + ", " + quoted + "}")));
+          List.of(
+              new Finding.Edit(
+                  start, end, "{" + text.substring(start, end) + ", " + quoted + "}")));
     }
     int at = start(holder);
     if (!modifiers.getAnnotations().isEmpty() || !modifiers.getFlags().isEmpty()) {
@@ -70,8 +72,7 @@ final class Suppression {
       indent = "";
     }
     return new Finding.FixSuggestion(
-        title,
-        List.of(new Finding.Edit(at, at, "@SuppressWarnings(" + quoted + ")\n" + indent)));
+        title, List.of(new Finding.Edit(at, at, "@SuppressWarnings(" + quoted + ")\n" + indent)));
   }
 
   private static int start(Tree tree) {

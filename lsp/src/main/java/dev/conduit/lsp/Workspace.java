@@ -81,7 +81,8 @@ final class Workspace implements AutoCloseable {
       document = Maven.parse(pom);
     } catch (Maven.Failure e) {
       warn.accept(
-          e.getMessage() + ". Conduit checks with only its own runtime on the class path until"
+          e.getMessage()
+              + ". Conduit checks with only its own runtime on the class path until"
               + " the pom is fixed and saved.");
       return new ProjectConfig(root, List.of(fileRoot), fallbackClasspath(), List.of());
     }

@@ -27,7 +27,9 @@ class AnalyzerTest {
     try (Analyzer a = analyzer(lost, text)) {
       AtomicInteger asked = new AtomicInteger();
       // Not cancelled for the first few phases, then a newer edit arrives.
-      assertThrows(CancellationException.class, () -> a.analyze(lost, text, () -> asked.incrementAndGet() > 3));
+      assertThrows(
+          CancellationException.class,
+          () -> a.analyze(lost, text, () -> asked.incrementAndGet() > 3));
       // The same warm compiler then analyses to the end.
       assertThat(a.analyze(lost, text, () -> false).findings()).hasSize(1);
     }
@@ -36,7 +38,9 @@ class AnalyzerTest {
   @Test
   void theTextAnalysedIsTheEditorsNotTheFileOnDisk() throws Exception {
     Path lost = TestClient.samples().resolve("shop/Lost.java");
-    String edited = Files.readString(lost).replace("return \"unknown\";", "timed.cancel();\n      return \"unknown\";");
+    String edited =
+        Files.readString(lost)
+            .replace("return \"unknown\";", "timed.cancel();\n      return \"unknown\";");
     try (Analyzer a = analyzer(lost, edited)) {
       assertThat(a.analyze(lost, edited, () -> false).findings()).isEmpty();
     }

@@ -14,16 +14,18 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A real editor: headless Neovim starts bin/conduit-lsp, opens the sample mistakes, checks each
- * finding and applies the LostCancel quick fix (src/test/nvim/samples_test.lua). Runs after the
- * jar is packaged, since the launcher uses it.
+ * finding and applies the LostCancel quick fix (src/test/nvim/samples_test.lua). Runs after the jar
+ * is packaged, since the launcher uses it.
  */
 class NeovimIT {
   @Test
   void neovimSeesEveryFindingAndAppliesTheQuickFix() throws Exception {
     Path nvim = onPath("nvim");
     Assumptions.assumeTrue(
-        nvim != null, "nvim is not installed (apt-get install neovim): the Neovim test did not run");
-    Path repository = Path.of(System.getProperty("conduit.lsp.repository")).toAbsolutePath().normalize();
+        nvim != null,
+        "nvim is not installed (apt-get install neovim): the Neovim test did not run");
+    Path repository =
+        Path.of(System.getProperty("conduit.lsp.repository")).toAbsolutePath().normalize();
     Path script = repository.resolve("lsp/src/test/nvim/samples_test.lua");
     Path log = Files.createTempFile("conduit-nvim", ".log");
     Instant started = Instant.now();
@@ -50,7 +52,8 @@ class NeovimIT {
     List<ProcessHandle> left =
         ProcessHandle.allProcesses()
             .filter(h -> h.info().startInstant().map(s -> s.isAfter(started)).orElse(false))
-            .filter(h -> h.info().commandLine().map(c -> c.contains("dev.conduit.lsp.Main")).orElse(false))
+            .filter(h ->
+                h.info().commandLine().map(c -> c.contains("dev.conduit.lsp.Main")).orElse(false))
             .toList();
     assertThat(left).isEmpty();
   }

@@ -27,14 +27,15 @@ class ProjectTest {
 
   private static String pom(String body) {
     return """
-        <project xmlns="http://maven.apache.org/POM/4.0.0">
-          <modelVersion>4.0.0</modelVersion>
-          <groupId>example</groupId>
-          <artifactId>shop</artifactId>
-          <version>1</version>
-        %s
-        </project>
-        """.formatted(body);
+    <project xmlns="http://maven.apache.org/POM/4.0.0">
+      <modelVersion>4.0.0</modelVersion>
+      <groupId>example</groupId>
+      <artifactId>shop</artifactId>
+      <version>1</version>
+    %s
+    </project>
+    """
+        .formatted(body);
   }
 
   private static JsonObject classpathSetting() {
@@ -102,9 +103,12 @@ class ProjectTest {
       conduit.addProperty("classpath", dir.resolve("nothing.jar").toString());
       JsonObject settings = new JsonObject();
       settings.add("conduit", conduit);
-      client.remote.getWorkspaceService()
+      client
+          .remote
+          .getWorkspaceService()
           .didChangeConfiguration(new org.eclipse.lsp4j.DidChangeConfigurationParams(settings));
-      client.awaitMessage("Lost.java are not on the class path (line 3: package dev.conduit does not exist)");
+      client.awaitMessage(
+          "Lost.java are not on the class path (line 3: package dev.conduit does not exist)");
     }
   }
 
@@ -126,7 +130,8 @@ class ProjectTest {
     Path cached = cache.resolve("classpath-" + Maven.hash(dir.resolve("pom.xml")) + ".txt");
     try (TestClient client = new TestClient(null)) {
       String prices = client.open(shop.resolve("Prices.java"));
-      client.awaitMessage("Prices.java are not on the class path (line 3: package dev.conduit does not exist)");
+      client.awaitMessage(
+          "Prices.java are not on the class path (line 3: package dev.conduit does not exist)");
       assertThat(client.messages).hasSize(1);
     }
     assertThat(Files.readString(cached)).contains("jspecify-1.0.1.jar");

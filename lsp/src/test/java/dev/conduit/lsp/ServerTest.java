@@ -39,7 +39,8 @@ class ServerTest {
             Map.entry("Blocking.java", "UncancellableBlockingCall@10"),
             Map.entry("Closing.java", "DoubleClose@11"),
             Map.entry("Counting.java", "WaitGroupAddInGoroutine@14"),
-            Map.entry("Declarations.java", "ConduitConflictingDirections@10 ConduitRequiresContext@13"),
+            Map.entry(
+                "Declarations.java", "ConduitConflictingDirections@10 ConduitRequiresContext@13"),
             Map.entry("Detached.java", "ContextPropagation@8"),
             Map.entry("Direction.java", "ChannelDirection@10"),
             Map.entry("Holder.java", "ContextInField@7"),
@@ -84,7 +85,11 @@ class ServerTest {
     List<CodeAction> actions = client.actions(uri, 11);
     assertThat(actions.stream().map(CodeAction::getTitle).toList())
         .contains("Suppress with @SuppressWarnings(\"LostCancel\")");
-    CodeAction fix = actions.stream().filter(a -> !a.getTitle().startsWith("Suppress")).findFirst().orElseThrow();
+    CodeAction fix =
+        actions.stream()
+            .filter(a -> !a.getTitle().startsWith("Suppress"))
+            .findFirst()
+            .orElseThrow();
     assertThat(fix.getKind()).isEqualTo("quickfix");
     String fixed = client.applied(fix, uri);
     assertThat(fixed).contains("try (");
@@ -97,7 +102,10 @@ class ServerTest {
     String uri = client.open(TestClient.samples().resolve("shop/Holder.java"));
     client.await(uri, ds -> TestClient.codes(ds).equals("ContextInField@7"));
     CodeAction suppress =
-        client.actions(uri, 6).stream().filter(a -> a.getTitle().startsWith("Suppress")).findFirst().orElseThrow();
+        client.actions(uri, 6).stream()
+            .filter(a -> a.getTitle().startsWith("Suppress"))
+            .findFirst()
+            .orElseThrow();
     String fixed = client.applied(suppress, uri);
     assertThat(fixed).contains("@SuppressWarnings(\"ContextInField\")");
     client.change(uri, fixed);
@@ -107,8 +115,13 @@ class ServerTest {
   @Test
   void aSyntaxErrorIsExplainedOnceAndOtherFindingsRemain() throws Exception {
     Path lost = TestClient.samples().resolve("shop/Lost.java");
-    String broken = Files.readString(lost).replace("    return price;\n  }\n}", "    return price;\n  }\n\n  void half( {\n}\n");
-    String uri = client.open(lost.resolveSibling("LostBroken.java"), broken.replace("class Lost", "class LostBroken"));
+    String broken =
+        Files.readString(lost)
+            .replace("    return price;\n  }\n}", "    return price;\n  }\n\n  void half( {\n}\n");
+    String uri =
+        client.open(
+            lost.resolveSibling("LostBroken.java"),
+            broken.replace("class Lost", "class LostBroken"));
     client.await(uri, ds -> TestClient.codes(ds).contains("LostCancel@12"));
     client.awaitMessage("LostBroken.java has a syntax error at line");
     assertThat(client.messages.stream().noneMatch(m -> m.contains("\tat "))).isTrue();

@@ -41,8 +41,8 @@ import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageServer;
 
 /**
- * An LSP4J client connected to an in-process server over piped streams: every message goes
- * through JSON-RPC as it would from an editor.
+ * An LSP4J client connected to an in-process server over piped streams: every message goes through
+ * JSON-RPC as it would from an editor.
  */
 final class TestClient implements LanguageClient, AutoCloseable {
   static final Duration WAIT = Duration.ofSeconds(60);
@@ -65,7 +65,8 @@ final class TestClient implements LanguageClient, AutoCloseable {
         LSPLauncher.createServerLauncher(server, serverIn, serverOut);
     server.connect(serverSide.getRemoteProxy());
     serverSide.startListening();
-    Launcher<LanguageServer> clientSide = LSPLauncher.createClientLauncher(this, clientIn, clientOut);
+    Launcher<LanguageServer> clientSide =
+        LSPLauncher.createClientLauncher(this, clientIn, clientOut);
     clientSide.startListening();
     remote = clientSide.getRemoteProxy();
     InitializeParams init = new InitializeParams();
@@ -88,7 +89,9 @@ final class TestClient implements LanguageClient, AutoCloseable {
     diagnostics.remove(uri);
     versions.put(uri, 1);
     texts.put(uri, text);
-    remote.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "java", 1, text)));
+    remote
+        .getTextDocumentService()
+        .didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "java", 1, text)));
     return uri;
   }
 
@@ -99,7 +102,8 @@ final class TestClient implements LanguageClient, AutoCloseable {
 
   void changeAt(String uri, String text, int version) {
     texts.put(uri, text);
-    remote.getTextDocumentService()
+    remote
+        .getTextDocumentService()
         .didChange(
             new DidChangeTextDocumentParams(
                 new VersionedTextDocumentIdentifier(uri, version),
@@ -120,7 +124,13 @@ final class TestClient implements LanguageClient, AutoCloseable {
       }
       Thread.sleep(20);
     }
-    throw new AssertionError("diagnostics of " + uri + " never matched; last: " + diagnostics.get(uri) + "; messages: " + messages);
+    throw new AssertionError(
+        "diagnostics of "
+            + uri
+            + " never matched; last: "
+            + diagnostics.get(uri)
+            + "; messages: "
+            + messages);
   }
 
   void awaitMessage(String part) throws InterruptedException {
@@ -162,7 +172,9 @@ final class TestClient implements LanguageClient, AutoCloseable {
   }
 
   private static int compare(Position a, Position b) {
-    return a.getLine() != b.getLine() ? Integer.compare(a.getLine(), b.getLine()) : Integer.compare(a.getCharacter(), b.getCharacter());
+    return a.getLine() != b.getLine()
+        ? Integer.compare(a.getLine(), b.getLine())
+        : Integer.compare(a.getCharacter(), b.getCharacter());
   }
 
   static int offset(String text, Position p) {
@@ -175,7 +187,11 @@ final class TestClient implements LanguageClient, AutoCloseable {
 
   static String codes(List<Diagnostic> ds) {
     StringBuilder b = new StringBuilder();
-    ds.forEach(d -> b.append(d.getCode().getLeft()).append('@').append(d.getRange().getStart().getLine() + 1).append(' '));
+    ds.forEach(d ->
+        b.append(d.getCode().getLeft())
+            .append('@')
+            .append(d.getRange().getStart().getLine() + 1)
+            .append(' '));
     return b.toString().strip();
   }
 

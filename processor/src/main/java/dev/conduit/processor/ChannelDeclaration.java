@@ -1,7 +1,6 @@
 package dev.conduit.processor;
 
 import dev.conduit.vocabulary.ConduitTypes;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -177,7 +176,8 @@ final class ChannelDeclaration {
     for (ExecutableElement method : ElementFilter.methodsIn(channel.getEnclosedElements())) {
       List<? extends VariableElement> parameters = method.getParameters();
       boolean contextFirst =
-          !parameters.isEmpty() && parameters.get(0).asType().toString().equals(ConduitTypes.CONTEXT);
+          !parameters.isEmpty()
+              && parameters.get(0).asType().toString().equals(ConduitTypes.CONTEXT);
       send |=
           contextFirst && method.getSimpleName().contentEquals("send") && parameters.size() == 2;
       receive |=

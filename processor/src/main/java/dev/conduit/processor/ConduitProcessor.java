@@ -1,9 +1,8 @@
 package dev.conduit.processor;
 
-import dev.conduit.vocabulary.ConduitTypes;
-
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.JavaFile;
+import dev.conduit.vocabulary.ConduitTypes;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.LinkedHashSet;

@@ -1,7 +1,6 @@
 package dev.conduit.processor;
 
 import dev.conduit.vocabulary.Direction;
-
 import java.util.function.Supplier;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -121,7 +120,8 @@ final class DirectionCheck {
               declaration,
               marks.mirror());
       case SEND_END, RECEIVE_END -> {
-        boolean contradicts = (kind == ChannelTypes.Kind.SEND_END) != (direction == Direction.SEND_ONLY);
+        boolean contradicts =
+            (kind == ChannelTypes.Kind.SEND_END) != (direction == Direction.SEND_ONLY);
         if (contradicts) {
           reporter.error(
               ErrorId.DIRECTION_CONTRADICTS_TYPE,

@@ -1,9 +1,7 @@
 package dev.conduit.processor;
 
 import dev.conduit.vocabulary.ConduitTypes;
-
 import dev.conduit.vocabulary.Direction;
-
 import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.TypeElement;

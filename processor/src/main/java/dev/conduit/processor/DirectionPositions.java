@@ -1,7 +1,5 @@
 package dev.conduit.processor;
 
-import dev.conduit.vocabulary.Direction;
-
 import javax.lang.model.element.Element;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;

@@ -1,7 +1,6 @@
 package dev.conduit.processor;
 
 import dev.conduit.vocabulary.Direction;
-
 import java.util.List;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;

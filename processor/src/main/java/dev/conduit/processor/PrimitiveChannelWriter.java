@@ -159,7 +159,8 @@ final class PrimitiveChannelWriter {
       receiveOperations(type);
     }
     WriterMethods.addStateQueries(type);
-    type.addMethod(WriterMethods.toStringMethod(kind.channelName() + (sending ? ".SendEnd" : ".ReceiveEnd")));
+    type.addMethod(
+        WriterMethods.toStringMethod(kind.channelName() + (sending ? ".SendEnd" : ".ReceiveEnd")));
     return type.build();
   }
 

@@ -1,7 +1,6 @@
 package dev.conduit.processor;
 
 import dev.conduit.vocabulary.ConduitTypes;
-
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;

@@ -8,7 +8,9 @@ import javax.lang.model.element.Modifier;
 final class WriterMethods {
   private WriterMethods() {}
 
-  /** {@code isClosed()}, {@code len()} and {@code cap()}, delegating to the field {@code channel}. */
+  /**
+   * {@code isClosed()}, {@code len()} and {@code cap()}, delegating to the field {@code channel}.
+   */
   static void addStateQueries(TypeSpec.Builder type) {
     type.addMethod(
             MethodSpec.methodBuilder("isClosed")

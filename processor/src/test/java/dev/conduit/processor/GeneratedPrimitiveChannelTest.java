@@ -50,7 +50,10 @@ class GeneratedPrimitiveChannelTest {
   @Test
   void generatesTheGoldenIntChannel() throws IOException {
     String actual =
-        scenarios.generatedSourceFile("ticks.IntChannel").orElseThrow().getCharContent(false)
+        scenarios
+            .generatedSourceFile("ticks.IntChannel")
+            .orElseThrow()
+            .getCharContent(false)
             .toString();
     if (Boolean.getBoolean("conduit.updateGolden")) {
       Files.writeString(Path.of("src/test/resources/golden/IntChannel.java"), actual);
@@ -146,10 +149,7 @@ class GeneratedPrimitiveChannelTest {
                 + " long.class and double.class, not java.lang.String.class")
         .inFile(first)
         .onLine(3);
-    assertThat(compilation)
-        .hadErrorContaining("not boolean.class")
-        .inFile(first)
-        .onLine(4);
+    assertThat(compilation).hadErrorContaining("not boolean.class").inFile(first).onLine(4);
     assertThat(compilation)
         .hadErrorContaining(
             "[ConduitDuplicatePrimitiveChannel] test.IntChannel is already generated for"

@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
  */
 class PrimitiveChannelDirectionTest {
 
-  /** The shape @GenerateChannel(primitives = int.class) writes, as a library's class file has it. */
+  /**
+   * The shape @GenerateChannel(primitives = int.class) writes, as a library's class file has it.
+   */
   private static final JavaFileObject INT_CHANNEL =
       source(
           "ticks.IntChannel",

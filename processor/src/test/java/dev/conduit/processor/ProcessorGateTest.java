@@ -1,7 +1,5 @@
 package dev.conduit.processor;
 
-import dev.conduit.vocabulary.ConduitTypes;
-
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static com.google.testing.compile.Compiler.javac;
@@ -9,6 +7,7 @@ import static dev.conduit.processor.Compilations.source;
 
 import com.google.testing.compile.Compilation;
 import dev.conduit.annotations.SendOnly;
+import dev.conduit.vocabulary.ConduitTypes;
 import java.io.File;
 import java.net.URISyntaxException;
 import java.util.ArrayList;

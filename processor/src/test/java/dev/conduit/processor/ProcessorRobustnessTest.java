@@ -97,8 +97,8 @@ class ProcessorRobustnessTest {
   }
 
   /**
-   * javac rejects {@code @GenerateChannel} on a method but, when told to go on past errors as
-   * every Error Prone build is ({@code --should-stop=ifError=FLOW}), still hands the method to the
+   * javac rejects {@code @GenerateChannel} on a method but, when told to go on past errors as every
+   * Error Prone build is ({@code --should-stop=ifError=FLOW}), still hands the method to the
    * processor; the user must see javac's error alone, not a processor failure on top.
    */
   @Test

@@ -15,13 +15,13 @@ import org.jspecify.annotations.Nullable;
  *     select}, {@code select (no cases)}, {@code WaitGroup.await}, {@code ErrGroup.await}, {@code
  *     sleep}), or null when it is not blocked in one of these
  * @param waiting how long it has been waiting, or null if not known
- * @param waitingOn the channel (or, for a select, every clause's channel) with its length,
- *     capacity and whether it is closed, read when the dump was taken; null if none
+ * @param waitingOn the channel (or, for a select, every clause's channel) with its length, capacity
+ *     and whether it is closed, read when the dump was taken; null if none
  * @param stack its stack, top first, from the Conduit call the user made down to the user's
  *     outermost frame (Conduit's and the JDK's internals trimmed)
  * @param createdBy the stack of the {@code go} call that started it, when creation sites are on
- *     (see {@link Goroutines#setCreationSites}); empty otherwise. The dump prints its first
- *     frame, as Go does.
+ *     (see {@link Goroutines#setCreationSites}); empty otherwise. The dump prints its first frame,
+ *     as Go does.
  * @param parentId the id of the thread that started it
  * @param parentName the name of the thread that started it
  */
@@ -43,8 +43,8 @@ public record GoroutineInfo(
   }
 
   /**
-   * The topmost frame of user code ({@code com.example.Worker.run}, as class and method), the
-   * frame a leak check's "ignore top frame" option matches; null if the stack has none.
+   * The topmost frame of user code ({@code com.example.Worker.run}, as class and method), the frame
+   * a leak check's "ignore top frame" option matches; null if the stack has none.
    */
   public @Nullable String topFunction() {
     for (StackTraceElement frame : stack) {

@@ -37,8 +37,8 @@ import javax.management.ObjectName;
  * </pre>
  *
  * <p>The header gives the id, the name, the wait reason in Go's words and how long it has lasted;
- * then the channel (length, capacity and whether it is closed, as they are now), the stack from
- * the Conduit call down (Conduit's internals trimmed) and, with creation sites on, where it was
+ * then the channel (length, capacity and whether it is closed, as they are now), the stack from the
+ * Conduit call down (Conduit's internals trimmed) and, with creation sites on, where it was
  * started.
  *
  * <h2>From outside the process</h2>
@@ -53,15 +53,18 @@ public final class Goroutines {
 
   private Goroutines() {}
 
-  /** Whether goroutines are tracked in this JVM (system property {@code conduit.goroutines.tracking}). */
+  /**
+   * Whether goroutines are tracked in this JVM (system property {@code
+   * conduit.goroutines.tracking}).
+   */
   public static boolean isTracking() {
     return GoroutineRegistry.TRACKING;
   }
 
   /**
    * Records where each goroutine started from now on is started (its creation site, printed as
-   * {@code created by}). Off unless the system property {@code conduit.goroutines.creationSites}
-   * is {@code true}: capturing a stack costs a few microseconds per goroutine started.
+   * {@code created by}). Off unless the system property {@code conduit.goroutines.creationSites} is
+   * {@code true}: capturing a stack costs a few microseconds per goroutine started.
    */
   public static void setCreationSites(boolean on) {
     GoroutineRegistry.setCreationSites(on);

@@ -1,6 +1,8 @@
 package dev.conduit.debug;
 
-/** The management interface of {@link Goroutines}, registered by {@link Goroutines#registerMBean()}. */
+/**
+ * The management interface of {@link Goroutines}, registered by {@link Goroutines#registerMBean()}.
+ */
 public interface GoroutinesMXBean {
   /** The goroutine dump of every goroutine alive now. */
   String dump();

@@ -16,16 +16,16 @@ import org.jspecify.annotations.Nullable;
  * while waiting. Claiming, waiting, closing and giving up on interruption are written here once;
  * the two kinds differ only in how a slot holds a value ({@link #store}, {@link #load}).
  *
- * <p>A value travels as an {@code item} and its {@code bits}: {@code Channel} passes the element
- * as the item; a raw channel passes {@link #BITS} as the item and the value as bits, so a
- * primitive value never becomes an object.
+ * <p>A value travels as an {@code item} and its {@code bits}: {@code Channel} passes the element as
+ * the item; a raw channel passes {@link #BITS} as the item and the value as bits, so a primitive
+ * value never becomes an object.
  *
- * <p>Invariants while the lock is free: receivers wait only when the buffer is empty; senders
- * wait only when the buffer is full (always, for capacity 0). Either queue may also hold nodes
- * of selects that already fired elsewhere; whoever meets such a node drops it.
+ * <p>Invariants while the lock is free: receivers wait only when the buffer is empty; senders wait
+ * only when the buffer is full (always, for capacity 0). Either queue may also hold nodes of
+ * selects that already fired elsewhere; whoever meets such a node drops it.
  *
- * <p>The hand-off happens under the lock: a counterpart writes the value into the waiting node
- * (or takes it from there) and then decides the node's waiter with a CAS. The woken side finds its
+ * <p>The hand-off happens under the lock: a counterpart writes the value into the waiting node (or
+ * takes it from there) and then decides the node's waiter with a CAS. The woken side finds its
  * value in its node and never takes the lock again. After its CAS a counterpart reads only whether
  * the waiter parked ({@link Waiter#parkedThread()}), so a thread may reuse its node as soon as its
  * wait is decided ({@link Node#plain}). Waking happens after unlocking ({@link #takeWake()}), and
@@ -111,11 +111,11 @@ abstract class ChannelEngine {
   /**
    * Takes the next value from the buffer or from a waiting sender.
    *
-   * A sender waiting on a full buffer is claimed too: its value takes the freed slot.
+   * <p>A sender waiting on a full buffer is claimed too: its value takes the freed slot.
    *
-   * @return the value's item (for a raw channel {@link #BITS}, the bits in {@link #taken}),
-   *     {@link Node#CLOSED} or {@link #NOT_READY}; after anything but {@code NOT_READY}, call
-   *     {@link #takeWake()} before unlocking
+   * @return the value's item (for a raw channel {@link #BITS}, the bits in {@link #taken}), {@link
+   *     Node#CLOSED} or {@link #NOT_READY}; after anything but {@code NOT_READY}, call {@link
+   *     #takeWake()} before unlocking
    */
   final Object receiveLocked() {
     if (count > 0) {
@@ -212,9 +212,9 @@ abstract class ChannelEngine {
 
   /**
    * Waits for a plain send or receive node; on interruption removes it and throws. A receive node
-   * then holds the value's item in {@code result} ({@link #BITS} for a raw channel, the bits in
-   * the node) or {@link Node#CLOSED}; take it with {@link Node#takeResult()}. Kept to one frame:
-   * every parked goroutine's stack holds it.
+   * then holds the value's item in {@code result} ({@link #BITS} for a raw channel, the bits in the
+   * node) or {@link Node#CLOSED}; take it with {@link Node#takeResult()}. Kept to one frame: every
+   * parked goroutine's stack holds it.
    */
   static void awaitPlain(Node node) {
     if (node.await(Long.MAX_VALUE, node.first) == Waiter.INTERRUPTED) {

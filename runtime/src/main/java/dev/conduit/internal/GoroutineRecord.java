@@ -14,12 +14,14 @@ public final class GoroutineRecord {
   private final StackTraceElement @Nullable [] creationSite;
 
   /**
-   * When the goroutine began a WaitGroup or ErrGroup wait ({@link System#nanoTime()}), 0 when it
-   * is in none.
+   * When the goroutine began a WaitGroup or ErrGroup wait ({@link System#nanoTime()}), 0 when it is
+   * in none.
    */
   volatile long waitStart;
 
-  /** When the goroutine last parked in a channel operation or select ({@link System#nanoTime()}). */
+  /**
+   * When the goroutine last parked in a channel operation or select ({@link System#nanoTime()}).
+   */
   volatile long parkedSince;
 
   GoroutineRecord(

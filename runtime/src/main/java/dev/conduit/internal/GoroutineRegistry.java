@@ -12,14 +12,14 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A goroutine is registered by the thread that starts it, before it starts (so one that has not
  * run yet is already seen), and removed by its own run wrapper when its task returns or throws.
- * Tracking never keeps a goroutine that ended reachable: its entry is gone once its task returns.
- * A channel operation or select that parks records only when it parked ({@link #parking()}); the
- * wait reason and the channel are read at dump time from the thread's park blocker (see {@link
+ * Tracking never keeps a goroutine that ended reachable: its entry is gone once its task returns. A
+ * channel operation or select that parks records only when it parked ({@link #parking()}); the wait
+ * reason and the channel are read at dump time from the thread's park blocker (see {@link
  * WaitDescriptions}).
  *
  * <p>Tracking is on unless the system property {@code conduit.goroutines.tracking} is {@code
- * false}; creation sites are off unless {@code conduit.goroutines.creationSites} is {@code true}
- * or {@link #setCreationSites} turns them on.
+ * false}; creation sites are off unless {@code conduit.goroutines.creationSites} is {@code true} or
+ * {@link #setCreationSites} turns them on.
  */
 public final class GoroutineRegistry {
   /** Whether goroutines are tracked; fixed at start-up so the JIT folds the checks away. */

@@ -6,8 +6,8 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A context that can never be done: the roots and what {@code withoutCancel()} returns. It has
- * no cancellable ancestor, so select and the context-aware operations skip it entirely.
+ * A context that can never be done: the roots and what {@code withoutCancel()} returns. It has no
+ * cancellable ancestor, so select and the context-aware operations skip it entirely.
  */
 abstract sealed class NeverDoneContext extends AbstractContext
     permits EmptyContext, WithoutCancelContext {

@@ -4,8 +4,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One waiting operation in one channel's queue of senders or receivers. A plain blocking send or
- * receive is its own {@link Waiter}; the nodes of a select share the select's waiter and know
- * their clause's index.
+ * receive is its own {@link Waiter}; the nodes of a select share the select's waiter and know their
+ * clause's index.
  *
  * <p>A value travels as {@code item} and {@code bits}: a {@link ChannelImpl} uses {@code item}
  * only; a {@link RawChannelImpl} puts {@link ChannelEngine#BITS} in {@code item} and the value in
@@ -45,7 +45,9 @@ final class Node extends Waiter {
   /** The value's bits on a raw channel (offered by a sender, received by a receiver). */
   long bits;
 
-  /** For a receiver, the value received or {@link #CLOSED}; for a sender, null or {@link #CLOSED}. */
+  /**
+   * For a receiver, the value received or {@link #CLOSED}; for a sender, null or {@link #CLOSED}.
+   */
   @Nullable Object result;
 
   @Nullable Node prev;
@@ -56,8 +58,8 @@ final class Node extends Waiter {
   boolean first;
 
   /**
-   * A select clause's body, kept here so that a select needs no list of bodies (it fits the
-   * node's alignment padding: a node stays 64 bytes).
+   * A select clause's body, kept here so that a select needs no list of bodies (it fits the node's
+   * alignment padding: a node stays 64 bytes).
    */
   @Nullable Object attachment;
 
@@ -73,8 +75,8 @@ final class Node extends Waiter {
   }
 
   /**
-   * The current thread's node for a plain send or receive on {@code channel}, ready to be queued.
-   * A thread waits for one plain operation at a time, and its node is in no queue once that wait
+   * The current thread's node for a plain send or receive on {@code channel}, ready to be queued. A
+   * thread waits for one plain operation at a time, and its node is in no queue once that wait
    * returns: a counterpart unlinked it before deciding it, or the thread itself removed it when it
    * gave up. A counterpart that decided the previous wait may still read {@link #parkedThread()}
    * (its own thread, and at worst an unpark that the next wait's loop absorbs), and nothing else;

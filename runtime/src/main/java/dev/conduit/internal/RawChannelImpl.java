@@ -74,10 +74,10 @@ public final class RawChannelImpl extends ChannelEngine implements RawChannel {
   }
 
   /**
-   * {@link #receive()}'s steps with closing reported as an empty result rather than thrown: a
-   * loop of {@code receiveOptional()} on a closed channel costs no exception per call. (The two
-   * differ only in their last lines; a shared helper would need a second return value, that is
-   * an allocation on every receive.)
+   * {@link #receive()}'s steps with closing reported as an empty result rather than thrown: a loop
+   * of {@code receiveOptional()} on a closed channel costs no exception per call. (The two differ
+   * only in their last lines; a shared helper would need a second return value, that is an
+   * allocation on every receive.)
    */
   @Override
   public OptionalLong receiveOptional() {

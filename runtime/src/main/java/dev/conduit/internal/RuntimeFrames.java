@@ -77,12 +77,11 @@ public final class RuntimeFrames {
   /** The current thread's stack below Conduit's frames (the caller of {@code go}), capped. */
   static StackTraceElement[] callerStack() {
     return StackWalker.getInstance()
-        .walk(
-            frames ->
-                frames
-                    .map(StackWalker.StackFrame::toStackTraceElement)
-                    .dropWhile(frame -> isRuntime(frame))
-                    .limit(CREATION_FRAMES)
-                    .toArray(StackTraceElement[]::new));
+        .walk(frames ->
+            frames
+                .map(StackWalker.StackFrame::toStackTraceElement)
+                .dropWhile(frame -> isRuntime(frame))
+                .limit(CREATION_FRAMES)
+                .toArray(StackTraceElement[]::new));
   }
 }

@@ -10,22 +10,22 @@ import org.jspecify.annotations.Nullable;
 /**
  * Go's select over channel clauses, without the bodies (those stay in {@link dev.conduit.Select}).
  *
- * <p>The algorithm is Go's: lock every channel involved in one global order; look at the clauses
- * in a fresh random order and complete the first one that is ready; otherwise (no default)
- * queue one node per clause, all sharing one {@link Waiter}, in a fresh random order too, unlock
- * and wait. A counterpart that
- * claims any of the nodes decides the shared waiter, so exactly one clause fires and the other
- * channels neither gain nor lose a value. On waking, the select unlinks its other nodes.
+ * <p>The algorithm is Go's: lock every channel involved in one global order; look at the clauses in
+ * a fresh random order and complete the first one that is ready; otherwise (no default) queue one
+ * node per clause, all sharing one {@link Waiter}, in a fresh random order too, unlock and wait. A
+ * counterpart that claims any of the nodes decides the shared waiter, so exactly one clause fires
+ * and the other channels neither gain nor lose a value. On waking, the select unlinks its other
+ * nodes.
  *
- * <p>Holding all the locks while checking and queueing is what keeps a clause from being
- * claimed while the select is still deciding; the random order is what makes the choice among
- * ready clauses uniform, and queueing in random order is what keeps it uniform when a counterpart
- * arrives later and meets several of the select's nodes in one queue (two send clauses on one
- * channel, Go's {@code TestPseudoRandomSend}).
+ * <p>Holding all the locks while checking and queueing is what keeps a clause from being claimed
+ * while the select is still deciding; the random order is what makes the choice among ready clauses
+ * uniform, and queueing in random order is what keeps it uniform when a counterpart arrives later
+ * and meets several of the select's nodes in one queue (two send clauses on one channel, Go's
+ * {@code TestPseudoRandomSend}).
  *
- * <p>Set-up allocates one node per clause and nothing else for up to two clauses: the select
- * itself is the shared waiter, and the clauses live in their nodes. More clauses add a
- * permutation and a lock-order array per run.
+ * <p>Set-up allocates one node per clause and nothing else for up to two clauses: the select itself
+ * is the shared waiter, and the clauses live in their nodes. More clauses add a permutation and a
+ * lock-order array per run.
  *
  * <p>One instance serves one thread at a time; it may be run again after it returns.
  */
@@ -137,7 +137,8 @@ public final class SelectCore extends Waiter {
       for (int k = 0; k < n; k++) {
         Node c = clause(order != null ? order[k] : (first + k) % n);
         Object outcome =
-            c.sender ? c.channel.sendLocked(Objects.requireNonNull(c.item), 0)
+            c.sender
+                ? c.channel.sendLocked(Objects.requireNonNull(c.item), 0)
                 : c.channel.receiveLocked();
         if (outcome != ChannelImpl.NOT_READY) {
           Thread wakeUp = c.channel.takeWake();

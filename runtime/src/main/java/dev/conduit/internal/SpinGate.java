@@ -11,16 +11,16 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A spin pays only when the counterpart is running on another core and arrives within a few
  * microseconds, and it hurts whenever the spinner's own core has other work queued: a virtual
- * thread that spins keeps its carrier busy, and the counterpart it waits for may be queued on
- * that very carrier (an unparked virtual thread is submitted to its waker's carrier). The JDK's
- * own rendezvous queues spin only while the carrier has no queued work, a test the JDK keeps
+ * thread that spins keeps its carrier busy, and the counterpart it waits for may be queued on that
+ * very carrier (an unparked virtual thread is submitted to its waker's carrier). The JDK's own
+ * rendezvous queues spin only while the carrier has no queued work, a test the JDK keeps
  * package-private ({@code ForkJoinWorkerThread.hasKnownQueuedWork()}).
  *
  * <p>Conduit uses that test when the JVM lets it, which takes {@code --add-opens
- * java.base/java.util.concurrent=ALL-UNNAMED} (or {@code =dev.conduit.runtime} on the module
- * path); it is looked up once, at class initialization. Without it, virtual threads and
- * fork-join workers park at once, as they always did, and platform threads still spin: their
- * core runs no other task of theirs that the spin could delay. No spin on one CPU.
+ * java.base/java.util.concurrent=ALL-UNNAMED} (or {@code =dev.conduit.runtime} on the module path);
+ * it is looked up once, at class initialization. Without it, virtual threads and fork-join workers
+ * park at once, as they always did, and platform threads still spin: their core runs no other task
+ * of theirs that the spin could delay. No spin on one CPU.
  */
 final class SpinGate {
   /** Spins before parking: about 3 µs of {@link Thread#onSpinWait()} on current x86 cores. */

@@ -7,8 +7,8 @@ import org.jspecify.annotations.Nullable;
  * Says what a blocked goroutine waits for, in Go's words, at dump time. A channel operation or a
  * select parks with its {@link Waiter} as the park blocker, so the wait reason and the channel are
  * read from there; every such park first notes its time in the goroutine's record, so while the
- * blocker is a waiter that time is this wait's. The channel's state
- * (length, capacity, closed) is read now, not when the goroutine parked.
+ * blocker is a waiter that time is this wait's. The channel's state (length, capacity, closed) is
+ * read now, not when the goroutine parked.
  */
 public final class WaitDescriptions {
   private WaitDescriptions() {}
@@ -30,9 +30,7 @@ public final class WaitDescriptions {
     try {
       if (blocker instanceof Node node) {
         return new Wait(
-            node.sender ? "chan send" : "chan receive",
-            record.parkedSince,
-            channel(node.channel));
+            node.sender ? "chan send" : "chan receive", record.parkedSince, channel(node.channel));
       }
       if (blocker instanceof SelectCore select) {
         return new Wait(selectReason(entry), record.parkedSince, clauses(select));
@@ -130,7 +128,8 @@ public final class WaitDescriptions {
       if (!RuntimeFrames.isJdk(frame)) {
         return false;
       }
-      if (frame.getClassName().equals("java.lang.Thread") && frame.getMethodName().equals("sleep")) {
+      if (frame.getClassName().equals("java.lang.Thread")
+          && frame.getMethodName().equals("sleep")) {
         return true;
       }
     }

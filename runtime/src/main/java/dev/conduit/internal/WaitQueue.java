@@ -3,8 +3,8 @@ package dev.conduit.internal;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A FIFO of waiting {@link Node}s, linked through the nodes themselves so that a select can
- * unlink its nodes from every channel in constant time. Guarded by the owning channel's lock.
+ * A FIFO of waiting {@link Node}s, linked through the nodes themselves so that a select can unlink
+ * its nodes from every channel in constant time. Guarded by the owning channel's lock.
  */
 final class WaitQueue {
   private @Nullable Node head;

@@ -13,15 +13,15 @@ import org.jspecify.annotations.Nullable;
  * blocked thread itself giving up (timed out, interrupted). A select queues one {@link Node} per
  * clause, all sharing one waiter, which is what makes exactly one clause fire.
  *
- * <p>A counterpart writes its outcome into the {@link Node} before its CAS; the CAS publishes
- * it, and the blocked thread reads it only after seeing the state change, so the woken side
- * never takes the channel's lock again.
+ * <p>A counterpart writes its outcome into the {@link Node} before its CAS; the CAS publishes it,
+ * and the blocked thread reads it only after seeing the state change, so the woken side never takes
+ * the channel's lock again.
  *
  * <p>Waiting first spins briefly where {@link SpinGate} says it pays, then publishes {@link
  * #parked} and parks. A counterpart reads {@link #parkedThread()} right after its CAS and unparks
- * that thread after unlocking; it unparks only a waiter that published itself. Both sides write one volatile field and then read
- * the other's, so at least one of them sees the other: the waiter sees the decided state and
- * does not park, or the counterpart sees {@code parked} and unparks.
+ * that thread after unlocking; it unparks only a waiter that published itself. Both sides write one
+ * volatile field and then read the other's, so at least one of them sees the other: the waiter sees
+ * the decided state and does not park, or the counterpart sees {@code parked} and unparks.
  */
 class Waiter {
   static final int WAITING = -1;
@@ -45,10 +45,10 @@ class Waiter {
   Thread thread;
 
   /**
-   * Written with plain stores while nobody else can see the waiter (construction, {@link
-   * #reset}): the channel lock under which it is then queued publishes them. A volatile store
-   * there would cost a full fence per node, which the first profiles showed as the hottest frame
-   * of ping-pong and select (a node per hand-off, one per select clause).
+   * Written with plain stores while nobody else can see the waiter (construction, {@link #reset}):
+   * the channel lock under which it is then queued publishes them. A volatile store there would
+   * cost a full fence per node, which the first profiles showed as the hottest frame of ping-pong
+   * and select (a node per hand-off, one per select clause).
    */
   private volatile int state;
 
@@ -60,8 +60,8 @@ class Waiter {
   }
 
   /**
-   * Makes a waiter that returned ready for its thread's next wait (a reused select); nobody
-   * else holds it then (every node of its last run left its queue before the run returned).
+   * Makes a waiter that returned ready for its thread's next wait (a reused select); nobody else
+   * holds it then (every node of its last run left its queue before the run returned).
    */
   final void reset(Thread thread) {
     this.thread = thread;
@@ -81,9 +81,9 @@ class Waiter {
   /**
    * The thread to unpark once the caller has unlocked, or null if it never published itself as
    * parked (it is still spinning and sees the decided state by itself). Call right after a
-   * successful claim: the claim and this read are the counterpart's half of the handshake
-   * described above. Nothing else of a claimed node may be read after the claim, as its thread
-   * may already be reusing it.
+   * successful claim: the claim and this read are the counterpart's half of the handshake described
+   * above. Nothing else of a claimed node may be read after the claim, as its thread may already be
+   * reusing it.
    */
   final @Nullable Thread parkedThread() {
     return parked ? thread : null;

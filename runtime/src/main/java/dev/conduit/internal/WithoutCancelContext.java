@@ -1,7 +1,5 @@
 package dev.conduit.internal;
 
-import org.jspecify.annotations.Nullable;
-
 /** {@code withoutCancel()}: the parent's values, and nothing of its cancellation or deadline. */
 final class WithoutCancelContext extends NeverDoneContext {
   private final AbstractContext parent;

@@ -14,10 +14,10 @@ record ChannelLincheckConfig(
 
   /**
    * {@code -Plong}: longer threads, more scenarios, deeper exploration. Still two racing threads
-   * besides the closer: with three threads waiting for one {@code ReentrantLock}, Lincheck 3.7
-   * can report a livelock inside {@code AbstractQueuedSynchronizer.acquire} that no real JVM has
-   * (its scheduler never runs the waiter that was unparked while the others keep re-parking, until
-   * the loop bound is hit).
+   * besides the closer: with three threads waiting for one {@code ReentrantLock}, Lincheck 3.7 can
+   * report a livelock inside {@code AbstractQueuedSynchronizer.acquire} that no real JVM has (its
+   * scheduler never runs the waiter that was unparked while the others keep re-parking, until the
+   * loop bound is hit).
    */
   static final ChannelLincheckConfig LONG = new ChannelLincheckConfig(3, 3, 2, 50, 1_000);
 

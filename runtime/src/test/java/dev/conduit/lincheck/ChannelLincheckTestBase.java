@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Lincheck runs over two channels of one capacity (the subclasses fix 0, 1 and 2, each for {@code
- * Channel} and for {@code RawChannel}, the two kinds the one engine runs): linearizability
- * of {@code send}, {@code receive}, {@code trySend}, {@code tryReceive} and {@code close}, and of
+ * Channel} and for {@code RawChannel}, the two kinds the one engine runs): linearizability of
+ * {@code send}, {@code receive}, {@code trySend}, {@code tryReceive} and {@code close}, and of
  * two-clause selects (receive from {@code a} or {@code b}; receive from {@code a} or send to {@code
  * b}; each with and without {@code orElse}), including select's exactly-one-clause rule.
  *

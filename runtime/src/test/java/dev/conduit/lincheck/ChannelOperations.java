@@ -30,8 +30,8 @@ public abstract class ChannelOperations {
   protected abstract int capacity();
 
   /**
-   * Whether the operations run on {@link RawChannel}s rather than {@link Channel}s. Must not
-   * depend on instance state.
+   * Whether the operations run on {@link RawChannel}s rather than {@link Channel}s. Must not depend
+   * on instance state.
    */
   protected boolean raw() {
     return false;

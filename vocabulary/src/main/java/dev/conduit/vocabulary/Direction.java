@@ -57,9 +57,9 @@ public enum Direction {
   }
 
   /**
-   * As {@link #assignableTo(Direction)}, where the target may also be a slot whose declared type
-   * is not a channel type (an {@code Object} or a type variable), which says nothing about
-   * direction and so takes a channel of any.
+   * As {@link #assignableTo(Direction)}, where the target may also be a slot whose declared type is
+   * not a channel type (an {@code Object} or a type variable), which says nothing about direction
+   * and so takes a channel of any.
    *
    * @param targetIsChannelTyped whether the target's declared type is itself a channel type
    */

@@ -13,9 +13,9 @@ import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import dev.conduit.errorprone.common.ChannelUses;
 import dev.conduit.errorprone.common.ConduitApi;
+import dev.conduit.errorprone.common.Operation;
 import dev.conduit.errorprone.flow.FlowGraphs;
 import dev.conduit.errorprone.flow.Goroutines;
-import dev.conduit.errorprone.common.Operation;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -34,14 +34,14 @@ import org.jspecify.annotations.Nullable;
 /**
  * Counts the most sends to (or receives from) one channel that a run of code can make, path by path
  * on the control-flow graph: the longest path through the graph, each node weighing its operations.
- * Two branches do not add up, a {@code finally} runs once per path, code after a {@code return}
- * or a {@code break} is not on the path, and an operation on a cycle (a loop, whatever its shape)
+ * Two branches do not add up, a {@code finally} runs once per path, code after a {@code return} or
+ * a {@code break} is not on the path, and an operation on a cycle (a loop, whatever its shape)
  * counts as {@link #UNBOUNDED}. A goroutine started once weighs its own body's count; a lambda,
- * method reference ({@code ch::send}) or local class that may run any number of times weighs
- * {@link #UNBOUNDED} if it does the operation at all.
+ * method reference ({@code ch::send}) or local class that may run any number of times weighs {@link
+ * #UNBOUNDED} if it does the operation at all.
  *
- * <p>Counting starts just after the channel's declaration and stops where a path comes back to
- * it: a channel declared in a loop is a new channel each round.
+ * <p>Counting starts just after the channel's declaration and stops where a path comes back to it:
+ * a channel declared in a loop is a new channel each round.
  */
 public final class ChannelOps {
 
@@ -217,9 +217,7 @@ public final class ChannelOps {
   private long operation(MethodInvocationTree call) {
     if (kind == Kind.SENDS) {
       if (ConduitApi.methodName(call).equals("onSend")) {
-        return isChannel(call.getArguments().isEmpty() ? null : call.getArguments().get(0))
-            ? 1
-            : 0;
+        return isChannel(call.getArguments().isEmpty() ? null : call.getArguments().get(0)) ? 1 : 0;
       }
       String name = ConduitApi.methodName(call);
       return (name.equals("send") || name.equals("trySend"))

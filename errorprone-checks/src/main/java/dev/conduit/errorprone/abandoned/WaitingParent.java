@@ -1,12 +1,5 @@
 package dev.conduit.errorprone.abandoned;
 
-import dev.conduit.errorprone.common.ChannelUses;
-import dev.conduit.errorprone.common.Declarations;
-import dev.conduit.errorprone.flow.Goroutines;
-import dev.conduit.errorprone.flow.LocalChannels;
-import dev.conduit.errorprone.common.Operation;
-import dev.conduit.errorprone.common.ChannelTypes;
-import dev.conduit.errorprone.common.ConduitApi;
 import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
 
 import com.google.errorprone.VisitorState;
@@ -28,6 +21,12 @@ import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.tree.JCTree;
+import dev.conduit.errorprone.common.ChannelUses;
+import dev.conduit.errorprone.common.ConduitApi;
+import dev.conduit.errorprone.common.Declarations;
+import dev.conduit.errorprone.common.Operation;
+import dev.conduit.errorprone.flow.Goroutines;
+import dev.conduit.errorprone.flow.LocalChannels;
 import dev.conduit.errorprone.flow.LocalChannels.LocalChannel;
 import java.util.ArrayList;
 import java.util.List;

@@ -40,11 +40,11 @@ import org.jspecify.annotations.Nullable;
  * and by which close. A channel is named by where its value came from: the variable's value at the
  * entry, or the assignment that stored a new one, so {@code var c2 = ch} makes {@code c2} an alias
  * of {@code ch}, and a variable assigned anew (each round of a for-each over a list of channels
- * included) holds a channel that is not closed yet. A variable that may hold either of two
- * channels is not followed. A goroutine (or an {@code afterFunc} function) closes, at its start,
- * every outer channel it closes; a call of a same-class helper that closes its parameter closes
- * its argument. A close that threw closed nothing, so exception edges leave with the state before
- * it. Two closes guarded by the same {@link ExclusiveGuards exclusive test} never both run.
+ * included) holds a channel that is not closed yet. A variable that may hold either of two channels
+ * is not followed. A goroutine (or an {@code afterFunc} function) closes, at its start, every outer
+ * channel it closes; a call of a same-class helper that closes its parameter closes its argument. A
+ * close that threw closed nothing, so exception edges leave with the state before it. Two closes
+ * guarded by the same {@link ExclusiveGuards exclusive test} never both run.
  */
 final class CloseFlow {
 
@@ -130,13 +130,12 @@ final class CloseFlow {
       }
     }
     List<Report> reports = new ArrayList<>();
-    in.forEach(
-        (block, entry) -> {
-          State replay = entry.copy();
-          for (Node node : block.getNodes()) {
-            apply(node, replay, reports);
-          }
-        });
+    in.forEach((block, entry) -> {
+      State replay = entry.copy();
+      for (Node node : block.getNodes()) {
+        apply(node, replay, reports);
+      }
+    });
     return reports;
   }
 

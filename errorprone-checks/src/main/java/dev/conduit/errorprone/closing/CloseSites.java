@@ -130,11 +130,9 @@ final class CloseSites {
               found.add(site);
             }
           }
-          found.sort(
-              (a, b) ->
-                  Integer.compare(
-                      ((JCTree) a.tree()).getStartPosition(),
-                      ((JCTree) b.tree()).getStartPosition()));
+          found.sort((a, b) ->
+              Integer.compare(
+                  ((JCTree) a.tree()).getStartPosition(), ((JCTree) b.tree()).getStartPosition()));
           return found;
         });
   }
@@ -186,9 +184,7 @@ final class CloseSites {
             && trackedVariable(reference.getQualifierExpression()) instanceof VarSymbol variable) {
           record(
               new Site(
-                  reference,
-                  variable,
-                  state.getSourceForNode(reference.getQualifierExpression())));
+                  reference, variable, state.getSourceForNode(reference.getQualifierExpression())));
         }
         return super.visitMemberReference(reference, null);
       }

@@ -4,14 +4,14 @@ import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 
 import com.google.auto.service.AutoService;
-import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
 import com.google.errorprone.matchers.Description;
 import com.sun.source.tree.MethodTree;
-import dev.conduit.errorprone.common.Declarations;
 import dev.conduit.errorprone.common.ConduitChecker;
+import dev.conduit.errorprone.common.Declarations;
 import dev.conduit.errorprone.common.Docs;
 import dev.conduit.errorprone.common.Presence;
 

@@ -1,6 +1,5 @@
 package dev.conduit.errorprone.closing;
 
-import dev.conduit.vocabulary.ConduitTypes;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BinaryTree;
@@ -12,6 +11,7 @@ import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import dev.conduit.errorprone.common.ConduitApi;
 import dev.conduit.errorprone.flow.FlowGraphs;
+import dev.conduit.vocabulary.ConduitTypes;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -26,15 +26,15 @@ import org.jspecify.annotations.Nullable;
 /**
  * Tests that exactly one goroutine can pass, whatever the number that try: an atomic
  * read-modify-write whose result only one caller can see ({@code remaining.decrementAndGet() == 0}
- * or any other constant, since a counter moving one way by one returns each value once;
- * Go's {@code atomic.AddInt32(&n, -1) == 0}; {@code closed.compareAndSet(false, true)}; {@code
+ * or any other constant, since a counter moving one way by one returns each value once; Go's {@code
+ * atomic.AddInt32(&n, -1) == 0}; {@code closed.compareAndSet(false, true)}; {@code
  * !closed.getAndSet(true)}), and {@code AfterFunc.stop()}, which returns true only if the function
  * it registered will never run.
  *
  * <p>A close is guarded by such a test when the graph of its body cannot reach it from the entry
  * once the test's winning edges are taken away: then every path to it has won the test, and two
- * closes guarded by the same object cannot both run. A read that is not a read-modify-write
- * ({@code latch.getCount() == 0}) is no guard: several goroutines may see the same value.
+ * closes guarded by the same object cannot both run. A read that is not a read-modify-write ({@code
+ * latch.getCount() == 0}) is no guard: several goroutines may see the same value.
  */
 final class ExclusiveGuards {
 
@@ -91,12 +91,9 @@ final class ExclusiveGuards {
       }
     }
     Map<Symbol, Set<Block>> reachable = new HashMap<>();
-    wins.forEach(
-        (guard, edges) ->
-            reachable.put(
-                guard,
-                new HashSet<>(
-                    FlowGraphs.reachable(cfg, (from, to) -> edges.get(from) != to))));
+    wins.forEach((guard, edges) ->
+        reachable.put(
+            guard, new HashSet<>(FlowGraphs.reachable(cfg, (from, to) -> edges.get(from) != to))));
     return reachable;
   }
 
@@ -163,15 +160,12 @@ final class ExclusiveGuards {
     // A counter that moves one way by one returns each value to one caller only: the last of N
     // counting down to zero, the first counting up from it.
     Object step =
-        call.getArguments().size() == 1
-            ? ASTHelpers.constValue(call.getArguments().get(0))
-            : null;
+        call.getArguments().size() == 1 ? ASTHelpers.constValue(call.getArguments().get(0)) : null;
     boolean wins =
         switch (ConduitApi.methodName(call)) {
           case "decrementAndGet", "getAndDecrement", "incrementAndGet", "getAndIncrement" ->
               call.getArguments().isEmpty();
-          case "addAndGet", "getAndAdd" ->
-              step instanceof Number n && Math.abs(n.longValue()) == 1;
+          case "addAndGet", "getAndAdd" -> step instanceof Number n && Math.abs(n.longValue()) == 1;
           default -> false;
         };
     return wins ? new Test(guard, true) : null;

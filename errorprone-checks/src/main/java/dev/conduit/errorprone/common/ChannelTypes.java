@@ -1,6 +1,5 @@
 package dev.conduit.errorprone.common;
 
-import dev.conduit.vocabulary.ConduitTypes;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
@@ -9,6 +8,7 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
+import dev.conduit.vocabulary.ConduitTypes;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -101,10 +101,8 @@ public final class ChannelTypes {
   /** Every send or receive name of any family: a cheap test before any type is looked at. */
   private static final ImmutableSet<String> OPERATION_NAMES =
       FAMILIES.stream()
-          .flatMap(
-              family ->
-                  java.util.stream.Stream.concat(
-                      family.sends().stream(), family.receives().stream()))
+          .flatMap(family ->
+              java.util.stream.Stream.concat(family.sends().stream(), family.receives().stream()))
           .collect(ImmutableSet.toImmutableSet());
 
   private ChannelTypes() {}
@@ -202,11 +200,10 @@ public final class ChannelTypes {
    * case nothing can be a subtype of it either.
    */
   static Supplier<Type> erasedType(String className) {
-    return VisitorState.memoize(
-        state -> {
-          Type type = state.getTypeFromString(className);
-          return type == null ? null : state.getTypes().erasure(type);
-        });
+    return VisitorState.memoize(state -> {
+      Type type = state.getTypeFromString(className);
+      return type == null ? null : state.getTypes().erasure(type);
+    });
   }
 
   private static final Supplier<Type> SEND_SELECTABLE = erasedType(ConduitTypes.SEND_SELECTABLE);

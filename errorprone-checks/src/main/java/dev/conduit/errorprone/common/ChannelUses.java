@@ -1,6 +1,5 @@
 package dev.conduit.errorprone.common;
 
-import dev.conduit.vocabulary.ConduitTypes;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.EnhancedForLoopTree;
@@ -10,6 +9,7 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import dev.conduit.vocabulary.ConduitTypes;
 import java.util.Optional;
 
 /**
@@ -71,16 +71,15 @@ public final class ChannelUses {
    */
   public static boolean isConduitApi(MethodSymbol method) {
     Symbol.ClassSymbol owner = ASTHelpers.enclosingClass(method);
-    return owner != null && owner.packge().getQualifiedName().contentEquals(ConduitTypes.RUNTIME_PACKAGE);
+    return owner != null
+        && owner.packge().getQualifiedName().contentEquals(ConduitTypes.RUNTIME_PACKAGE);
   }
 
   private static Optional<Use> call(
       Tree tree, ExpressionTree channel, MethodSymbol method, VisitorState state) {
     return ChannelTypes.operation(ASTHelpers.getType(channel), method, state)
-        .map(
-            operation ->
-                new Use(
-                    tree, channel, operation.kind(), "calling " + operation.description() + " on"));
+        .map(operation ->
+            new Use(tree, channel, operation.kind(), "calling " + operation.description() + " on"));
   }
 
   /** Select.onReceive(ch, ...) receives from ch; Select.onSend(ch, value, ...) sends to it. */

@@ -34,8 +34,7 @@ import org.jspecify.annotations.Nullable;
  *   <li>the <b>message voice</b>: every finding says what is wrong, what follows from it and what
  *       to do, as sentences that start with a capital letter (or with code, written as in the
  *       source), quote names in single quotes ({@code channel 'out'}) and write calls as {@code
- *       close()}; see {@link
- *       #message(String, String, String)};
+ *       close()}; see {@link #message(String, String, String)};
  *   <li>one <b>per-file memo</b> ({@link #perUnit}) for what a rule works out once per file.
  * </ul>
  *
@@ -111,8 +110,8 @@ public abstract class ConduitChecker extends BugChecker {
   }
 
   /**
-   * One finding's message in Conduit's voice: what is wrong, what follows from it, what to do.
-   * Each part is a clause without its final period; the parts become sentences.
+   * One finding's message in Conduit's voice: what is wrong, what follows from it, what to do. Each
+   * part is a clause without its final period; the parts become sentences.
    */
   protected static String message(String wrong, String consequence, String remedy) {
     return sentence(wrong) + " " + sentence(consequence) + " " + sentence(remedy);

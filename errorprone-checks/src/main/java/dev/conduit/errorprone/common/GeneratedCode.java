@@ -1,11 +1,11 @@
 package dev.conduit.errorprone.common;
 
-import dev.conduit.vocabulary.ConduitTypes;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol;
+import dev.conduit.vocabulary.ConduitTypes;
 import javax.lang.model.element.AnnotationMirror;
 
 /**
@@ -30,8 +30,7 @@ public final class GeneratedCode {
   private static boolean isGenerated(Symbol symbol) {
     for (AnnotationMirror annotation : symbol.getAnnotationMirrors()) {
       String name = annotation.getAnnotationType().toString();
-      if (name.equals(ConduitTypes.GENERATED)
-          || name.equals("javax.annotation.Generated")) {
+      if (name.equals(ConduitTypes.GENERATED) || name.equals("javax.annotation.Generated")) {
         return true;
       }
     }

@@ -1,11 +1,11 @@
 package dev.conduit.errorprone.common;
 
-import dev.conduit.vocabulary.ConduitTypes;
 import com.google.common.collect.ImmutableList;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.suppliers.Supplier;
 import com.sun.tools.javac.code.Symbol.CompletionFailure;
 import com.sun.tools.javac.model.JavacElements;
+import dev.conduit.vocabulary.ConduitTypes;
 import java.util.Collection;
 
 /**

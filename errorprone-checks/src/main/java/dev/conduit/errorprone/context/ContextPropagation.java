@@ -4,9 +4,9 @@ import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 
 import com.google.auto.service.AutoService;
-import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
@@ -25,10 +25,10 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.conduit.errorprone.common.ConduitApi;
-import dev.conduit.errorprone.context.ContextScope.InScope;
 import dev.conduit.errorprone.common.ConduitChecker;
 import dev.conduit.errorprone.common.Docs;
 import dev.conduit.errorprone.common.Presence;
+import dev.conduit.errorprone.context.ContextScope.InScope;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -44,7 +44,8 @@ import java.util.stream.Collectors;
     severity = ERROR,
     linkType = CUSTOM,
     link = Docs.PAGES + "ContextPropagation.md")
-public final class ContextPropagation extends ConduitChecker implements MethodInvocationTreeMatcher {
+public final class ContextPropagation extends ConduitChecker
+    implements MethodInvocationTreeMatcher {
 
   public ContextPropagation() {
     super(Presence.CONTEXT);

@@ -1,7 +1,5 @@
 package dev.conduit.errorprone.context;
 
-import dev.conduit.errorprone.common.Declarations;
-import dev.conduit.errorprone.common.ConduitApi;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BlockTree;
@@ -19,6 +17,8 @@ import com.sun.source.tree.TryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import dev.conduit.errorprone.common.ConduitApi;
+import dev.conduit.errorprone.common.Declarations;
 import java.util.ArrayList;
 import java.util.List;
 

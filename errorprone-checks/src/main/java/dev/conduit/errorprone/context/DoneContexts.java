@@ -1,7 +1,5 @@
 package dev.conduit.errorprone.context;
 
-import dev.conduit.errorprone.flow.FlowGraphs;
-import dev.conduit.errorprone.common.ConduitApi;
 import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
 
 import com.google.errorprone.VisitorState;
@@ -16,6 +14,8 @@ import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
+import dev.conduit.errorprone.common.ConduitApi;
+import dev.conduit.errorprone.flow.FlowGraphs;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;

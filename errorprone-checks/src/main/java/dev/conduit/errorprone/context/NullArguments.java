@@ -1,6 +1,5 @@
 package dev.conduit.errorprone.context;
 
-import dev.conduit.errorprone.common.Declarations;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.dataflow.nullnesspropagation.Nullness;
 import com.google.errorprone.dataflow.nullnesspropagation.NullnessAnalysis;
@@ -14,15 +13,16 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import dev.conduit.errorprone.common.Declarations;
 import javax.lang.model.element.ElementKind;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Finds an argument that is null by construction: the literal, a cast of it, a conditional with a
- * branch that is, or a local that holds null on every path reaching the call. "Every path" is
- * Error Prone's nullness dataflow saying {@link Nullness#NULL}; a local that is null on some paths
- * only ({@link Nullness#NULLABLE}) is not reported, since correlated branches ({@code if (a) c =
- * ctx; ... if (a) f(c);}) are common and the dataflow cannot see that they agree.
+ * branch that is, or a local that holds null on every path reaching the call. "Every path" is Error
+ * Prone's nullness dataflow saying {@link Nullness#NULL}; a local that is null on some paths only
+ * ({@link Nullness#NULLABLE}) is not reported, since correlated branches ({@code if (a) c = ctx;
+ * ... if (a) f(c);}) are common and the dataflow cannot see that they agree.
  */
 final class NullArguments {
 
@@ -33,7 +33,8 @@ final class NullArguments {
    * of it or a local still null here, the null branch of a conditional; or null when the argument
    * is not null by construction. {@code state}'s path must be the call that takes the argument.
    */
-  public static @Nullable ExpressionTree nullLiteralIn(ExpressionTree argument, VisitorState state) {
+  public static @Nullable ExpressionTree nullLiteralIn(
+      ExpressionTree argument, VisitorState state) {
     return nullPart(argument, new TreePath(state.getPath(), argument), state);
   }
 
@@ -57,7 +58,10 @@ final class NullArguments {
     return switch (expression) {
       case ConditionalExpressionTree conditional -> {
         ExpressionTree whenTrue =
-            nullPart(conditional.getTrueExpression(), new TreePath(at, conditional.getTrueExpression()), state);
+            nullPart(
+                conditional.getTrueExpression(),
+                new TreePath(at, conditional.getTrueExpression()),
+                state);
         yield whenTrue != null
             ? whenTrue
             : nullPart(

@@ -4,9 +4,9 @@ import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 
 import com.google.auto.service.AutoService;
-import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.NewClassTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
@@ -51,12 +51,14 @@ public final class NullContext extends ConduitChecker
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    return analyse(tree, state, () -> match(tree.getArguments(), ASTHelpers.getSymbol(tree), state));
+    return analyse(
+        tree, state, () -> match(tree.getArguments(), ASTHelpers.getSymbol(tree), state));
   }
 
   @Override
   public Description matchNewClass(NewClassTree tree, VisitorState state) {
-    return analyse(tree, state, () -> match(tree.getArguments(), ASTHelpers.getSymbol(tree), state));
+    return analyse(
+        tree, state, () -> match(tree.getArguments(), ASTHelpers.getSymbol(tree), state));
   }
 
   private Description match(

@@ -1,8 +1,5 @@
 package dev.conduit.errorprone.context;
 
-import dev.conduit.errorprone.common.Declarations;
-import dev.conduit.errorprone.flow.Goroutines;
-import dev.conduit.errorprone.flow.LocalChannels;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
@@ -15,6 +12,9 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.tree.JCTree;
+import dev.conduit.errorprone.common.Declarations;
+import dev.conduit.errorprone.flow.Goroutines;
+import dev.conduit.errorprone.flow.LocalChannels;
 import java.util.List;
 import javax.lang.model.element.ElementKind;
 import org.jspecify.annotations.Nullable;

@@ -1,14 +1,13 @@
 package dev.conduit.errorprone.context;
 
-import dev.conduit.errorprone.abandoned.AbandonedSender;
 import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
 
 import com.google.auto.service.AutoService;
-import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
@@ -27,13 +26,13 @@ import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.tree.JCTree;
 import dev.conduit.errorprone.common.ConduitApi;
-import dev.conduit.errorprone.context.ContextScope.InScope;
 import dev.conduit.errorprone.common.ConduitChecker;
 import dev.conduit.errorprone.common.Docs;
+import dev.conduit.errorprone.common.Presence;
+import dev.conduit.errorprone.context.ContextScope.InScope;
 import dev.conduit.errorprone.flow.Goroutines;
 import dev.conduit.errorprone.flow.LocalChannels;
 import dev.conduit.errorprone.flow.LocalChannels.LocalChannel;
-import dev.conduit.errorprone.common.Presence;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

@@ -4,9 +4,9 @@ import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 
 import com.google.auto.service.AutoService;
-import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.AssignmentTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.EnhancedForLoopTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.LambdaExpressionTreeMatcher;
@@ -17,7 +17,6 @@ import com.google.errorprone.bugpatterns.BugChecker.ReturnTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.VariableTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
-import com.google.errorprone.suppliers.Supplier;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.AssignmentTree;
@@ -36,13 +35,13 @@ import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.tree.JCTree.JCMethodInvocation;
 import com.sun.tools.javac.tree.JCTree.JCNewClass;
-import dev.conduit.errorprone.direction.ChannelDirections.Directed;
 import dev.conduit.errorprone.common.ChannelUses;
-import dev.conduit.vocabulary.Direction;
 import dev.conduit.errorprone.common.ConduitChecker;
 import dev.conduit.errorprone.common.Docs;
 import dev.conduit.errorprone.common.Presence;
+import dev.conduit.errorprone.direction.ChannelDirections.Directed;
 import dev.conduit.errorprone.direction.Slots.Slot;
+import dev.conduit.vocabulary.Direction;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -74,7 +73,9 @@ public final class ChannelDirection extends ConduitChecker
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    return analyse(tree, state, 
+    return analyse(
+        tree,
+        state,
         () -> {
           Description misuse = checkUse(ChannelUses.of(tree, state), state);
           if (misuse != Description.NO_MATCH) {
@@ -92,7 +93,9 @@ public final class ChannelDirection extends ConduitChecker
 
   @Override
   public Description matchNewClass(NewClassTree tree, VisitorState state) {
-    return analyse(tree, state, 
+    return analyse(
+        tree,
+        state,
         () ->
             checkArguments(
                 tree.getArguments(),
@@ -109,7 +112,9 @@ public final class ChannelDirection extends ConduitChecker
 
   @Override
   public Description matchEnhancedForLoop(EnhancedForLoopTree tree, VisitorState state) {
-    return analyse(tree, state, 
+    return analyse(
+        tree,
+        state,
         () -> {
           Optional<ChannelUses.Use> use = ChannelUses.of(tree, state);
           if (use.isPresent()) {
@@ -136,7 +141,9 @@ public final class ChannelDirection extends ConduitChecker
 
   @Override
   public Description matchAssignment(AssignmentTree tree, VisitorState state) {
-    return analyse(tree, state, 
+    return analyse(
+        tree,
+        state,
         () -> {
           Directed source = ChannelDirections.of(tree.getExpression(), state);
           if (source.direction() == Direction.BOTH) {
@@ -168,7 +175,9 @@ public final class ChannelDirection extends ConduitChecker
 
   @Override
   public Description matchVariable(VariableTree tree, VisitorState state) {
-    return analyse(tree, state, 
+    return analyse(
+        tree,
+        state,
         () -> {
           Description conflict = conflictingDirectionsOnLocal(tree, state);
           if (conflict != Description.NO_MATCH || tree.getInitializer() == null) {
@@ -194,7 +203,9 @@ public final class ChannelDirection extends ConduitChecker
 
   @Override
   public Description matchReturn(ReturnTree tree, VisitorState state) {
-    return analyse(tree, state, 
+    return analyse(
+        tree,
+        state,
         () -> {
           if (tree.getExpression() == null) {
             return Description.NO_MATCH;
@@ -214,7 +225,9 @@ public final class ChannelDirection extends ConduitChecker
 
   @Override
   public Description matchLambdaExpression(LambdaExpressionTree tree, VisitorState state) {
-    return analyse(tree, state, 
+    return analyse(
+        tree,
+        state,
         () -> {
           if (!(tree.getBody() instanceof ExpressionTree body)) {
             return Description.NO_MATCH; // a block body's returns are matched one by one
@@ -303,8 +316,7 @@ public final class ChannelDirection extends ConduitChecker
     }
     // A send-only channel typed as an Iterable or Collection can be iterated, i.e. received from.
     boolean receivable = source.direction() == Direction.SEND_ONLY && slot.readable();
-    if (!receivable && source.direction().assignableTo(slot.direction(), slot.channelTyped())
-       ) {
+    if (!receivable && source.direction().assignableTo(slot.direction(), slot.channelTyped())) {
       return Description.NO_MATCH;
     }
     String declared;

@@ -1,9 +1,5 @@
 package dev.conduit.errorprone.direction;
 
-import dev.conduit.vocabulary.ConduitTypes;
-import dev.conduit.errorprone.common.Declarations;
-import dev.conduit.vocabulary.Direction;
-import dev.conduit.errorprone.common.ChannelTypes;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ConditionalExpressionTree;
@@ -20,6 +16,10 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
+import dev.conduit.errorprone.common.ChannelTypes;
+import dev.conduit.errorprone.common.Declarations;
+import dev.conduit.vocabulary.ConduitTypes;
+import dev.conduit.vocabulary.Direction;
 import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.ElementKind;

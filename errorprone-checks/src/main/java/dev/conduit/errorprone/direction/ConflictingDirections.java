@@ -1,6 +1,5 @@
 package dev.conduit.errorprone.direction;
 
-import dev.conduit.vocabulary.ConduitTypes;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AnnotatedTypeTree;
@@ -11,6 +10,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
+import dev.conduit.vocabulary.ConduitTypes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,8 +27,8 @@ final class ConflictingDirections {
 
   /**
    * Whether {@code tree} is a local, a lambda parameter, a resource, a pattern binding or a
-   * for-each variable, and carries both directions on its declaration and outermost type, or on
-   * one type use inside its type ({@code List<@SendOnly @ReceiveOnly Channel<T>>}).
+   * for-each variable, and carries both directions on its declaration and outermost type, or on one
+   * type use inside its type ({@code List<@SendOnly @ReceiveOnly Channel<T>>}).
    */
   public static boolean onLocal(VariableTree tree, VisitorState state) {
     Tree parent = state.getPath().getParentPath().getLeaf();

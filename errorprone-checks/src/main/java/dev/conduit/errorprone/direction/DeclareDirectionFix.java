@@ -1,6 +1,5 @@
 package dev.conduit.errorprone.direction;
 
-import dev.conduit.vocabulary.ConduitTypes;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.fixes.SuggestedFixes;
@@ -16,14 +15,15 @@ import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.tree.JCTree;
 import dev.conduit.errorprone.common.ChannelTypes;
 import dev.conduit.errorprone.common.Declarations;
+import dev.conduit.vocabulary.ConduitTypes;
 import dev.conduit.vocabulary.Direction;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.ElementKind;
 
 /**
- * The fixes for a directional channel that initializes or is assigned to a local declared without
- * a direction ({@code Channel<T> src = gen()} where {@code gen} returns {@code @ReceiveOnly}): Go
+ * The fixes for a directional channel that initializes or is assigned to a local declared without a
+ * direction ({@code Channel<T> src = gen()} where {@code gen} returns {@code @ReceiveOnly}): Go
  * would have inferred {@code <-chan T}, so declare it. First fix: annotate the declaration
  * ({@code @ReceiveOnly Channel<T> src = gen()}, importing the annotation where it can); second,
  * where the initializer has exactly the declared type: {@code var src = gen()}, which takes the

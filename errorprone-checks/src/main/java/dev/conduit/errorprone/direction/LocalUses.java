@@ -23,9 +23,8 @@ import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.tree.JCTree.JCMethodInvocation;
 import com.sun.tools.javac.tree.JCTree.JCNewClass;
 import dev.conduit.errorprone.common.ChannelUses;
-import dev.conduit.vocabulary.Direction;
-import dev.conduit.errorprone.common.Operation;
 import dev.conduit.errorprone.direction.Slots.Slot;
+import dev.conduit.vocabulary.Direction;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -33,9 +32,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Whether a local channel could be declared with a direction without any of its uses becoming a
  * {@code ChannelDirection} finding: each operation on it must be one the direction permits, each
- * value assigned to it must narrow to the direction, and each place it flows into must accept it.
- * A use this class does not understand (a cast, a conditional, a {@code var} that would inherit
- * the direction) answers no: a fix is offered only where it is known to be safe.
+ * value assigned to it must narrow to the direction, and each place it flows into must accept it. A
+ * use this class does not understand (a cast, a conditional, a {@code var} that would inherit the
+ * direction) answers no: a fix is offered only where it is known to be safe.
  */
 final class LocalUses {
   private LocalUses() {}
@@ -65,7 +64,9 @@ final class LocalUses {
       Tree call = parentPath.getParentPath().getLeaf();
       if (call instanceof MethodInvocationTree invocation
           && invocation.getMethodSelect() == select) {
-        return ChannelUses.of(invocation, here).map(u -> u.kind().permittedBy(direction)).orElse(true);
+        return ChannelUses.of(invocation, here)
+            .map(u -> u.kind().permittedBy(direction))
+            .orElse(true);
       }
       return false;
     }

@@ -1,6 +1,5 @@
 package dev.conduit.errorprone.flow;
 
-import dev.conduit.vocabulary.ConduitTypes;
 import static com.google.errorprone.matchers.method.MethodMatchers.constructor;
 import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
 import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
@@ -15,6 +14,7 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
+import dev.conduit.vocabulary.ConduitTypes;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 

@@ -1,7 +1,5 @@
 package dev.conduit.errorprone.flow;
 
-import dev.conduit.errorprone.common.Declarations;
-import dev.conduit.errorprone.common.ConduitApi;
 import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
 
 import com.google.errorprone.VisitorState;
@@ -26,6 +24,8 @@ import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.conduit.errorprone.abandoned.ChannelOps;
+import dev.conduit.errorprone.common.ConduitApi;
+import dev.conduit.errorprone.common.Declarations;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -49,8 +49,8 @@ public final class LocalChannels {
    *
    * @param capacity the constant capacity, or {@link #UNKNOWN_CAPACITY}
    * @param sizedToWork whether the capacity counts items of work ({@code items.size()}, {@code
-   *     array.length}, an int {@code n}) and the only sends are one per round of a single loop
-   *     over those items: the fan-in idiom of one slot per item (see {@link SlotPerItem})
+   *     array.length}, an int {@code n}) and the only sends are one per round of a single loop over
+   *     those items: the fan-in idiom of one slot per item (see {@link SlotPerItem})
    * @param maxSends the most sends (select sends included) one run of the method makes
    * @param escapes whether the channel is used anywhere its sends cannot be counted
    * @param handedOut whether it is returned or its receive-only view taken: received elsewhere

@@ -1,6 +1,5 @@
 package dev.conduit.errorprone.flow;
 
-import dev.conduit.errorprone.common.ConduitApi;
 import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
 
 import com.google.errorprone.VisitorState;
@@ -32,6 +31,7 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
+import dev.conduit.errorprone.common.ConduitApi;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 

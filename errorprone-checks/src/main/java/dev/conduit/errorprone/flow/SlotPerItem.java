@@ -29,9 +29,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Go's "a slot per item of work": {@code out := make(chan T, len(items))} followed by one loop over
  * {@code items} (or {@code for i := 0; i < n; i++} with {@code make(chan T, n)}) that sends at most
- * once per round, and no send anywhere else. The buffer then holds every value the method can
- * send, so no send can block, whoever receives. A loop whose round sends many values (a merge
- * forwarding every value of every input) or a second loop over the same items does not qualify.
+ * once per round, and no send anywhere else. The buffer then holds every value the method can send,
+ * so no send can block, whoever receives. A loop whose round sends many values (a merge forwarding
+ * every value of every input) or a second loop over the same items does not qualify.
  */
 final class SlotPerItem {
 
@@ -181,7 +181,8 @@ final class SlotPerItem {
 
       @Override
       public Void visitUnary(UnaryTree tree, Void unused) {
-        found[0] |= STEPS.contains(tree.getKind()) && ASTHelpers.getSymbol(tree.getExpression()) == i;
+        found[0] |=
+            STEPS.contains(tree.getKind()) && ASTHelpers.getSymbol(tree.getExpression()) == i;
         return super.visitUnary(tree, null);
       }
     }.scan(body, null);

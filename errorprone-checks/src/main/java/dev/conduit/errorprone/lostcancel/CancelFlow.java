@@ -1,11 +1,11 @@
 package dev.conduit.errorprone.lostcancel;
 
-import dev.conduit.errorprone.flow.FlowGraphs;
 import com.google.errorprone.VisitorState;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
+import dev.conduit.errorprone.flow.FlowGraphs;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

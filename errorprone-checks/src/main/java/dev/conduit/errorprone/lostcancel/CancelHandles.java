@@ -1,7 +1,5 @@
 package dev.conduit.errorprone.lostcancel;
 
-import dev.conduit.vocabulary.ConduitTypes;
-import dev.conduit.errorprone.common.ConduitApi;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
@@ -14,6 +12,8 @@ import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
+import dev.conduit.errorprone.common.ConduitApi;
+import dev.conduit.vocabulary.ConduitTypes;
 import java.util.List;
 import javax.lang.model.type.TypeKind;
 import org.jspecify.annotations.Nullable;

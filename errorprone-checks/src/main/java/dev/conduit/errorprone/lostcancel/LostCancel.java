@@ -4,10 +4,10 @@ import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 
 import com.google.auto.service.AutoService;
-import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.LambdaExpressionTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
@@ -20,12 +20,11 @@ import com.sun.source.tree.TryTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.util.JCDiagnostic.SimpleDiagnosticPosition;
-import dev.conduit.errorprone.common.Declarations;
 import dev.conduit.errorprone.common.ConduitChecker;
+import dev.conduit.errorprone.common.Declarations;
 import dev.conduit.errorprone.common.Docs;
 import dev.conduit.errorprone.lostcancel.HandleSites.Fate;
 import dev.conduit.errorprone.lostcancel.HandleSites.Site;
-import dev.conduit.errorprone.common.Presence;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -99,7 +98,8 @@ public final class LostCancel extends ConduitChecker
     Map<Tree, CancelHandles.Kind> tracked = new LinkedHashMap<>();
     for (Site site : sites) {
       if (site.fate() == Fate.DISCARDED) {
-        report(state, 
+        report(
+            state,
             buildDescription(site.creation())
                 .setMessage(
                     message(
@@ -172,7 +172,8 @@ public final class LostCancel extends ConduitChecker
           buildDescription(leak.at())
               .setMessage(
                   message(
-                      String.format("This return may be reached without %s %s", kind.verb(), created),
+                      String.format(
+                          "This return may be reached without %s %s", kind.verb(), created),
                       LEAKS,
                       release(kind)));
     } else {

@@ -1,6 +1,5 @@
 package dev.conduit.errorprone.lostcancel;
 
-import dev.conduit.errorprone.common.Declarations;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.Tree;
@@ -8,6 +7,7 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
+import dev.conduit.errorprone.common.Declarations;
 import dev.conduit.errorprone.lostcancel.CancelFlow.Leak;
 import dev.conduit.errorprone.lostcancel.CancelFlow.Pending;
 import dev.conduit.errorprone.lostcancel.CancelFlow.State;
@@ -90,11 +90,10 @@ final class Transfer {
     Node value = unwrap(assignment.getExpression());
     Set<Tree> sites = sitesOf(value, s);
     if (!(assignment.getTarget() instanceof LocalVariableNode target)) {
-      sites.forEach(
-          site -> {
-            release(s, site); // stored in a field or an array element
-            handedOver.add(site);
-          });
+      sites.forEach(site -> {
+        release(s, site); // stored in a field or an array element
+        handedOver.add(site);
+      });
       return;
     }
     Symbol variable = symbol(target);
@@ -230,11 +229,10 @@ final class Transfer {
   private boolean heldElsewhere(State s, Symbol variable, Tree site, Tree point) {
     int position = ASTHelpers.getStartPosition(point);
     return s.holders.entrySet().stream()
-        .anyMatch(
-            entry ->
-                entry.getKey() != variable
-                    && entry.getValue().contains(site)
-                    && Declarations.inScope(entry.getKey(), position, state));
+        .anyMatch(entry ->
+            entry.getKey() != variable
+                && entry.getValue().contains(site)
+                && Declarations.inScope(entry.getKey(), position, state));
   }
 
   /**

@@ -109,10 +109,9 @@ final class VoidReturns {
     // a return runs through; if a later version words it differently, the finding stays true and
     // is only placed at the end of the body.
     return to.getNodes().stream()
-        .anyMatch(
-            node ->
-                node instanceof MarkerNode marker
-                    && marker.getMessage().contains("finally block for return"));
+        .anyMatch(node ->
+            node instanceof MarkerNode marker
+                && marker.getMessage().contains("finally block for return"));
   }
 
   private static @Nullable Node lastNode(Block block) {

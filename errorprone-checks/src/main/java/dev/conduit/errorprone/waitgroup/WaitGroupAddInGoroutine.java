@@ -5,9 +5,9 @@ import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
 
 import com.google.auto.service.AutoService;
-import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.matchers.Matcher;
@@ -23,11 +23,11 @@ import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.tree.JCTree;
 import dev.conduit.errorprone.common.ConduitApi;
-import dev.conduit.errorprone.common.Declarations;
 import dev.conduit.errorprone.common.ConduitChecker;
+import dev.conduit.errorprone.common.Declarations;
 import dev.conduit.errorprone.common.Docs;
-import dev.conduit.errorprone.flow.Goroutines;
 import dev.conduit.errorprone.common.Presence;
+import dev.conduit.errorprone.flow.Goroutines;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -167,8 +167,8 @@ public final class WaitGroupAddInGoroutine extends ConduitChecker
    * {@code go(this::worker)} with the {@code add} in {@code worker}: the goroutine's body is a
    * method of this file, started through a method reference. Returns how it is started ({@code
    * "go(this::worker) at line 12"}), or null when no such launch counts the add racily: the group
-   * must be a field (a method reference passes no arguments), and neither {@code group.go(...)}
-   * nor a nested goroutine that calls {@code group.done()} explains the add.
+   * must be a field (a method reference passes no arguments), and neither {@code group.go(...)} nor
+   * a nested goroutine that calls {@code group.done()} explains the add.
    */
   private static @Nullable String launchedByReference(
       MethodInvocationTree add, Symbol group, VisitorState state) {
@@ -193,7 +193,8 @@ public final class WaitGroupAddInGoroutine extends ConduitChecker
                 && ConduitApi.methodName(launch).equals("go")
                 && ASTHelpers.getReceiver(launch) instanceof ExpressionTree launcher
                 && ASTHelpers.getSymbol(launcher) == group)) {
-          found[0] = state.getSourceForNode(parent) + " at line " + Declarations.line(parent, state);
+          found[0] =
+              state.getSourceForNode(parent) + " at line " + Declarations.line(parent, state);
         }
         return super.visitMemberReference(reference, null);
       }

@@ -1,4 +1,2 @@
-/**
- * WaitGroupAddInGoroutine: a wait group counted from inside the goroutine it waits for.
- */
+/** WaitGroupAddInGoroutine: a wait group counted from inside the goroutine it waits for. */
 package dev.conduit.errorprone.waitgroup;

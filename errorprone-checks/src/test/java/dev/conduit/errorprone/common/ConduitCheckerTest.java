@@ -45,8 +45,7 @@ class ConduitCheckerTest {
   }
 
   private final CompilationTestHelper helper =
-      CompilationTestHelper.newInstance(Crashing.class, getClass())
-          .withClasspath(Channel.class);
+      CompilationTestHelper.newInstance(Crashing.class, getClass()).withClasspath(Channel.class);
 
   @AfterEach
   void restoreTheTestSetting() {

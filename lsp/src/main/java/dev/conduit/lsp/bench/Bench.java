@@ -30,21 +30,23 @@ import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageServer;
 
 /**
- * Warm latency (didChange sent to publishDiagnostics received, over JSON-RPC, debounce included)
- * on every sample file and a generated 1,000-line file, then used heap after 50 and after 500
- * edits. Cold start is measured by ColdStart in a fresh JVM per run.
+ * Warm latency (didChange sent to publishDiagnostics received, over JSON-RPC, debounce included) on
+ * every sample file and a generated 1,000-line file, then used heap after 50 and after 500 edits.
+ * Cold start is measured by ColdStart in a fresh JVM per run.
  *
  * <p>{@code Bench REPOSITORY [EDITS_PER_FILE] [HEAP_EDITS]}.
  */
 public final class Bench implements LanguageClient {
   private final Map<String, CompletableFuture<Long>> waiting = new ConcurrentHashMap<>();
   private final Map<String, Integer> counts = new ConcurrentHashMap<>();
+
   // Both set by connect(), the first thing run() does.
   @SuppressWarnings("NullAway.Init")
   private LanguageServer server;
 
   @SuppressWarnings("NullAway.Init")
   private ConduitServer local;
+
   private int version = 1;
 
   public static void main(String[] args) throws Exception {
@@ -67,8 +69,17 @@ public final class Bench implements LanguageClient {
     Files.writeString(big, GeneratedFile.text(1000));
     files.add(big);
 
-    System.out.printf(Locale.ROOT, "warm didChange -> publishDiagnostics, %d edits per file (ms):%n", edits);
-    System.out.printf(Locale.ROOT, "  %-22s %6s %8s %8s %6s %6s%n", "file", "lines", "median", "p95", "max", "diags");
+    System.out.printf(
+        Locale.ROOT, "warm didChange -> publishDiagnostics, %d edits per file (ms):%n", edits);
+    System.out.printf(
+        Locale.ROOT,
+        "  %-22s %6s %8s %8s %6s %6s%n",
+        "file",
+        "lines",
+        "median",
+        "p95",
+        "max",
+        "diags");
     List<Long> samplesAll = new ArrayList<>();
     for (Path f : files) {
       List<Long> times = latencies(f, edits);
@@ -77,13 +88,23 @@ public final class Bench implements LanguageClient {
       }
       String text = Files.readString(f);
       System.out.printf(
-          Locale.ROOT, "  %-22s %6d %8d %8d %6d %6d%n",
-          f.getFileName(), text.lines().count(), pct(times, 50), pct(times, 95),
-          Collections.max(times), counts.getOrDefault(f.toUri().toString(), -1));
+          Locale.ROOT,
+          "  %-22s %6d %8d %8d %6d %6d%n",
+          f.getFileName(),
+          text.lines().count(),
+          pct(times, 50),
+          pct(times, 95),
+          Collections.max(times),
+          counts.getOrDefault(f.toUri().toString(), -1));
     }
     System.out.printf(
-        Locale.ROOT, "  %-22s %6s %8d %8d %6d%n", "all sample files", "", pct(samplesAll, 50),
-        pct(samplesAll, 95), Collections.max(samplesAll));
+        Locale.ROOT,
+        "  %-22s %6s %8d %8d %6d%n",
+        "all sample files",
+        "",
+        pct(samplesAll, 50),
+        pct(samplesAll, 95),
+        Collections.max(samplesAll));
 
     Path heapFile = shop.resolve("Lost.java");
     String uri = heapFile.toUri().toString();
@@ -101,8 +122,11 @@ public final class Bench implements LanguageClient {
     }
     long afterAll = heap();
     System.out.printf(
-        Locale.ROOT, "used heap after a full GC: after 50 edits %.1f MB, after %d edits %.1f MB%n",
-        after50 / 1e6, heapEdits, afterAll / 1e6);
+        Locale.ROOT,
+        "used heap after a full GC: after 50 edits %.1f MB, after %d edits %.1f MB%n",
+        after50 / 1e6,
+        heapEdits,
+        afterAll / 1e6);
     if (readings.length() > 0) {
       System.out.println("  on the way:" + readings);
     }
@@ -117,7 +141,8 @@ public final class Bench implements LanguageClient {
     String uri = file.toUri().toString();
     String text = Files.readString(file);
     CompletableFuture<Long> first = expect(uri);
-    server.getTextDocumentService()
+    server
+        .getTextDocumentService()
         .didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "java", ++version, text)));
     first.get(120, TimeUnit.SECONDS);
     for (int i = 0; i < 5; i++) {
@@ -135,7 +160,8 @@ public final class Bench implements LanguageClient {
   private long edit(String uri, String text) throws Exception {
     CompletableFuture<Long> published = expect(uri);
     long start = System.nanoTime();
-    server.getTextDocumentService()
+    server
+        .getTextDocumentService()
         .didChange(
             new DidChangeTextDocumentParams(
                 new VersionedTextDocumentIdentifier(uri, ++version),

@@ -21,8 +21,8 @@ import org.eclipse.lsp4j.services.LanguageClient;
 
 /**
  * Cold start as an editor sees it: bin/conduit-lsp started in a fresh JVM, a file of a Maven
- * project opened, time until its first diagnostics; with an empty class path cache (so Maven
- * runs) and with the cache kept from the previous start. {@code ColdStart REPOSITORY [RUNS]}.
+ * project opened, time until its first diagnostics; with an empty class path cache (so Maven runs)
+ * and with the cache kept from the previous start. {@code ColdStart REPOSITORY [RUNS]}.
  */
 public final class ColdStart implements LanguageClient {
   private final CompletableFuture<Long> published = new CompletableFuture<>();
@@ -65,7 +65,8 @@ public final class ColdStart implements LanguageClient {
     long start = System.nanoTime();
     Process p = pb.start();
     try {
-      var launcher = LSPLauncher.createClientLauncher(this, p.getInputStream(), p.getOutputStream());
+      var launcher =
+          LSPLauncher.createClientLauncher(this, p.getInputStream(), p.getOutputStream());
       launcher.startListening();
       var server = launcher.getRemoteProxy();
       InitializeParams init = new InitializeParams();
@@ -73,8 +74,11 @@ public final class ColdStart implements LanguageClient {
       server.initialize(init).get(120, TimeUnit.SECONDS);
       server.initialized(new InitializedParams());
       String uri = file.toUri().toString();
-      server.getTextDocumentService()
-          .didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "java", 1, Files.readString(file))));
+      server
+          .getTextDocumentService()
+          .didOpen(
+              new DidOpenTextDocumentParams(
+                  new TextDocumentItem(uri, "java", 1, Files.readString(file))));
       long ms = (published.get(300, TimeUnit.SECONDS) - start) / 1_000_000;
       server.shutdown().get(30, TimeUnit.SECONDS);
       server.exit();
