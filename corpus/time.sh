@@ -87,7 +87,9 @@ compile() {
     ep+conduit)
       cmd+=("${ep[@]}" -processorpath "$conduit_path" "${processor[@]}" "-Xplugin:ErrorProne$ep_flags$rules") ;;
   esac
-  "${cmd[@]}" "@$files" > "$out/javac.log" 2>&1
+  # CPU time (user + system) as well as wall time: on a machine shared with other work the wall
+  # time of one run can vary several-fold, its CPU time much less.
+  /usr/bin/time -f "%U %S" -o "$out/cpu.txt" "${cmd[@]}" "@$files" > "$out/javac.log" 2>&1
 }
 
 conduit_findings() { grep -cE "\[(Conduit[A-Za-z]+|${rule_names})\]" "$work/out-$1/javac.log" || true; }
@@ -112,7 +114,7 @@ if [ -n "${CONDUIT_TIMING_ONLY:-}" ]; then # one configuration once, e.g. under 
   exit
 fi
 
-run_one() { # config -> seconds on stdout
+run_one() { # config -> wall and CPU seconds on stdout
   local config=$1 start end
   start=$(date +%s.%N)
   if ! compile "$config" "$work/files.txt" "$classpath"; then
@@ -124,7 +126,9 @@ run_one() { # config -> seconds on stdout
     echo "time.sh: $config reported Conduit findings on Guava, see $work/out-$config/javac.log" >&2
     exit 1
   fi
-  echo "$end - $start" | bc
+  local user system
+  read -r user system < "$work/out-$config/cpu.txt"
+  echo "$(echo "$end - $start" | bc) $(echo "$user + $system" | bc)"
 }
 
 echo "time.sh: $(wc -l < "$work/files.txt") Guava files, $runs runs per configuration" >&2
@@ -136,12 +140,12 @@ for ((i = 1; i <= runs; i++)); do
   for config in "${configs[@]}"; do
     t=$(run_one "$config")
     echo "$config $t" >> "$results"
-    echo "  run $i $config ${t}s (load $(cut -d' ' -f1 /proc/loadavg))" >&2
+    echo "  run $i $config ${t% *}s, CPU ${t#* }s (load $(cut -d' ' -f1 /proc/loadavg))" >&2
   done
 done
 echo "time.sh: load after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 
-median() { grep "^$1 " "$results" | cut -d' ' -f2 | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+median() { grep "^$1 " "$results" | cut -d' ' -f"${2:-2}" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 plain=$(median plain)
 conduit=$(median conduit-only)
 epd=$(median ep-default)
@@ -157,5 +161,10 @@ epc_cp=$(median ep+conduit+cp)
   echo "with Conduit's runtime and annotations on the class path (every gate open):"
   printf '%-16s %7.2fs %s\n' conduit-only+cp "$conduit_cp" "$(echo "scale=3; $conduit_cp / $plain" | bc) x plain"
   printf '%-16s %7.2fs %s\n' ep+conduit+cp "$epc_cp" "$(echo "scale=3; $epc_cp / $plain" | bc) x plain, $(echo "scale=3; $epc_cp / $epd" | bc) x ep-default"
+  echo "CPU time (user + system of javac; median, ratio to plain's median):"
+  for config in "${configs[@]}"; do
+    printf '%-16s %7.2fs %s\n' "$config" "$(median "$config" 3)" \
+      "$(echo "scale=3; $(median "$config" 3) / $(median plain 3)" | bc) x plain"
+  done
   echo "load average before/after: $load_before / $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores"
 } | tee "$work/summary.txt"

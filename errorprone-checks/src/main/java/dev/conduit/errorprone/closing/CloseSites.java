@@ -8,6 +8,7 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
@@ -94,7 +95,15 @@ final class CloseSites {
   }
 
   boolean isAfterFunc(MethodInvocationTree call) {
-    return AFTER_FUNC.matches(call, state);
+    // The name first: the matcher resolves the receiver's type, and this runs for every call of
+    // every method, nearly none of which is named afterFunc.
+    boolean named =
+        switch (call.getMethodSelect()) {
+          case MemberSelectTree select -> select.getIdentifier().contentEquals("afterFunc");
+          case IdentifierTree identifier -> identifier.getName().contentEquals("afterFunc");
+          default -> true;
+        };
+    return named && AFTER_FUNC.matches(call, state);
   }
 
   /** The local the {@code AfterFunc} handle of {@code call} is kept in, whose stop() guards. */
