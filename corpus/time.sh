@@ -155,11 +155,11 @@ epc_cp=$(median ep+conduit+cp)
 {
   printf '%-16s %8s %s\n' configuration median ratio
   printf '%-16s %7.2fs %s\n' plain "$plain" "1.00 x plain"
-  printf '%-16s %7.2fs %s\n' conduit-only "$conduit" "$(echo "scale=3; $conduit / $plain" | bc) x plain (target <= 1.15)"
+  printf '%-16s %7.2fs %s\n' conduit-only "$conduit" "$(echo "scale=3; $conduit / $plain" | bc) x plain (target <= 1.10, gate closed)"
   printf '%-16s %7.2fs %s\n' ep-default "$epd" "$(echo "scale=3; $epd / $plain" | bc) x plain"
   printf '%-16s %7.2fs %s\n' ep+conduit "$epc" "$(echo "scale=3; $epc / $plain" | bc) x plain, $(echo "scale=3; $epc / $epd" | bc) x ep-default (target <= 1.03)"
   echo "with Conduit's runtime and annotations on the class path (every gate open):"
-  printf '%-16s %7.2fs %s\n' conduit-only+cp "$conduit_cp" "$(echo "scale=3; $conduit_cp / $plain" | bc) x plain"
+  printf '%-16s %7.2fs %s\n' conduit-only+cp "$conduit_cp" "$(echo "scale=3; $conduit_cp / $plain" | bc) x plain (target <= 1.15, gate open)"
   printf '%-16s %7.2fs %s\n' ep+conduit+cp "$epc_cp" "$(echo "scale=3; $epc_cp / $plain" | bc) x plain, $(echo "scale=3; $epc_cp / $epd" | bc) x ep-default"
   echo "CPU time (user + system of javac; median, ratio to plain's median):"
   for config in "${configs[@]}"; do
