@@ -57,12 +57,6 @@ final class Node extends Waiter {
   /** Whether the node was first in its queue when queued, so that its wait may spin. */
   boolean first;
 
-  /**
-   * A select clause's body, kept here so that a select needs no list of bodies (it fits the node's
-   * alignment padding: a node stays 64 bytes).
-   */
-  @Nullable Object attachment;
-
   /** A node that is its own waiter: a plain blocking send or receive by the current thread. */
   Node(ChannelEngine channel, boolean sender, @Nullable Object item, long bits) {
     super(Thread.currentThread());

@@ -23,76 +23,90 @@ import org.jspecify.annotations.Nullable;
  * and meets several of the select's nodes in one queue (two send clauses on one channel, Go's
  * {@code TestPseudoRandomSend}).
  *
- * <p>Set-up allocates one node per clause and nothing else for up to two clauses: the select itself
- * is the shared waiter, and the clauses live in their nodes. More clauses add a permutation and a
- * lock-order array per run.
+ * <p>What it allocates: this object, which holds the first two clauses in fields (more clauses add
+ * one array), and nothing per run for up to two clauses. A select that has to wait borrows the
+ * thread's {@link SelectWaiter} and its reusable nodes, so waiting allocates nothing either; more
+ * than two clauses add a permutation and a lock-order array per run.
  *
  * <p>One instance serves one thread at a time; it may be run again after it returns.
  */
-public final class SelectCore extends Waiter {
+public final class SelectCore {
   /** {@link #run} result: the default clause was taken. */
   public static final int DEFAULT = -4;
 
   /** {@link #run} result: the deadline passed first. */
   public static final int TIMED_OUT = Waiter.TIMED_OUT;
 
-  private @Nullable Node clause0;
-  private @Nullable Node clause1;
-  private Node @Nullable [] clauses;
+  /** Entries per clause in {@link #more}: channel, item, attachment. */
+  private static final int STRIDE = 3;
+
+  // A clause is its channel, its item (the value to send; null for a receive) and its attachment
+  // (the caller's body). Clauses 0 and 1 in fields, the others in `more`.
+  private @Nullable ChannelEngine channel0;
+  private @Nullable Object item0;
+  private @Nullable Object attachment0;
+  private @Nullable ChannelEngine channel1;
+  private @Nullable Object item1;
+  private @Nullable Object attachment1;
+  private Object @Nullable [] more;
   private int size;
   private @Nullable Object received;
 
-  public SelectCore() {
-    super(Thread.currentThread());
-  }
+  public SelectCore() {}
 
   /** Adds a receive clause; returns its index. */
   public int addReceive(ChannelImpl<?> channel) {
-    return add(channel, false, null, null);
+    return add(channel, null, null);
   }
 
   /** Adds a receive clause carrying {@code attachment} (its body); returns its index. */
   public int addReceive(ChannelImpl<?> channel, Object attachment) {
-    return add(channel, false, null, attachment);
+    return add(channel, null, attachment);
   }
 
   /** Adds a send clause; returns its index. */
   public int addSend(ChannelImpl<?> channel, Object value) {
-    return add(channel, true, value, null);
+    return add(channel, Objects.requireNonNull(value), null);
   }
 
   /** Adds a send clause carrying {@code attachment} (its body); returns its index. */
   public int addSend(ChannelImpl<?> channel, Object value, Object attachment) {
-    return add(channel, true, value, attachment);
+    return add(channel, Objects.requireNonNull(value), attachment);
   }
 
   /** What clause {@code i} was added with: the caller's body for it. */
   public @Nullable Object attachment(int i) {
-    return clause(i).attachment;
+    return i == 0 ? attachment0 : i == 1 ? attachment1 : more()[(i - 2) * STRIDE + 2];
   }
 
-  private int add(
-      ChannelImpl<?> channel, boolean send, @Nullable Object value, @Nullable Object attachment) {
+  private int add(ChannelEngine channel, @Nullable Object item, @Nullable Object attachment) {
     int i = size;
-    Node node = new Node(this, i, channel, send, value);
-    node.attachment = attachment;
     if (i == 0) {
-      clause0 = node;
+      channel0 = channel;
+      item0 = item;
+      attachment0 = attachment;
     } else if (i == 1) {
-      clause1 = node;
+      channel1 = channel;
+      item1 = item;
+      attachment1 = attachment;
     } else {
-      Node[] all = clauses;
+      int at = (i - 2) * STRIDE;
+      Object[] all = more;
       if (all == null) {
-        all = new Node[8];
-        all[0] = clause0;
-        all[1] = clause1;
-      } else if (i == all.length) {
-        all = Arrays.copyOf(all, i * 2);
+        all = new Object[2 * STRIDE];
+      } else if (at == all.length) {
+        all = Arrays.copyOf(all, all.length * 2);
       }
-      all[i] = node;
-      clauses = all;
+      all[at] = channel;
+      all[at + 1] = item;
+      all[at + 2] = attachment;
+      more = all;
     }
     return size++;
+  }
+
+  private Object[] more() {
+    return Objects.requireNonNull(more);
   }
 
   /** How many clauses were added; read racily by a goroutine dump. */
@@ -100,9 +114,15 @@ public final class SelectCore extends Waiter {
     return size;
   }
 
-  Node clause(int i) {
-    Node node = i == 0 ? clause0 : i == 1 ? clause1 : Objects.requireNonNull(clauses)[i];
-    return Objects.requireNonNull(node);
+  /** The channel of clause {@code i}. */
+  ChannelEngine channel(int i) {
+    Object c = i == 0 ? channel0 : i == 1 ? channel1 : more()[(i - 2) * STRIDE];
+    return (ChannelEngine) Objects.requireNonNull(c);
+  }
+
+  /** The value clause {@code i} sends, or null for a receive clause. */
+  @Nullable Object item(int i) {
+    return i == 0 ? item0 : i == 1 ? item1 : more()[(i - 2) * STRIDE + 1];
   }
 
   /** What the receive clause that fired last received: a value, or null if the channel closed. */
@@ -126,29 +146,28 @@ public final class SelectCore extends Waiter {
     if (n == 0) {
       return hasDefault ? DEFAULT : waitWithoutClauses(deadlineNanos);
     }
-    reset(Thread.currentThread());
     // Two clauses need no permutation array: a random first clause is a uniform choice.
     int[] order = n > 2 ? randomOrder(n) : null;
     int first = n == 2 ? ThreadLocalRandom.current().nextInt(2) : 0;
-    ChannelImpl<?>[] locks = n > 2 ? lockOrder(n) : null;
+    ChannelEngine[] locks = n > 2 ? lockOrder(n) : null;
+    SelectWaiter waiter;
     boolean spin = true;
     lockAll(locks);
     try {
       for (int k = 0; k < n; k++) {
-        Node c = clause(order != null ? order[k] : (first + k) % n);
-        Object outcome =
-            c.sender
-                ? c.channel.sendLocked(Objects.requireNonNull(c.item), 0)
-                : c.channel.receiveLocked();
-        if (outcome != ChannelImpl.NOT_READY) {
-          Thread wakeUp = c.channel.takeWake();
+        int i = order != null ? order[k] : (first + k) % n;
+        ChannelEngine channel = channel(i);
+        Object item = item(i);
+        Object outcome = item != null ? channel.sendLocked(item, 0) : channel.receiveLocked();
+        if (outcome != ChannelEngine.NOT_READY) {
+          Thread wakeUp = channel.takeWake();
           unlockAll(locks);
           locks = NOTHING;
           Waiter.wake(wakeUp);
-          if (!c.sender) {
+          if (item == null) {
             received = outcome;
           }
-          return c.clause;
+          return i;
         }
       }
       if (hasDefault) {
@@ -157,12 +176,13 @@ public final class SelectCore extends Waiter {
       if (deadlineNanos != Long.MAX_VALUE && deadlineNanos - System.nanoTime() <= 0) {
         return TIMED_OUT;
       }
-      ChannelImpl.failIfInterrupted();
+      ChannelEngine.failIfInterrupted();
+      waiter = SelectWaiter.take(this);
       // Queue in the same random order: a counterpart that arrives later and finds several of
       // these nodes in one queue then takes a random one, not always the first clause.
       for (int k = 0; k < n; k++) {
-        Node c = clause(order != null ? order[k] : (first + k) % n);
-        c.result = null;
+        int i = order != null ? order[k] : (first + k) % n;
+        Node c = waiter.node(i, channel(i), item(i));
         spin &= c.channel.isFirst(c);
         c.channel.enqueue(c);
       }
@@ -171,26 +191,33 @@ public final class SelectCore extends Waiter {
         unlockAll(locks);
       }
     }
-    int winner = await(deadlineNanos, spin);
+    int winner = waiter.await(deadlineNanos, spin);
+    Object result = null;
     for (int i = 0; i < n; i++) {
+      Node c = waiter.node(i);
       if (i != winner) {
-        Node c = clause(i);
+        // Also waits out a counterpart that met this node and found the select already decided.
         c.channel.dequeue(c);
       }
+      Object r = c.takeResult(); // a reused node must keep no value alive
+      if (i == winner) {
+        result = r;
+      }
+      c.item = null;
     }
+    waiter.release();
     if (winner == Waiter.INTERRUPTED) {
       throw new UncheckedInterruptedException();
     }
     if (winner == Waiter.TIMED_OUT) {
       return TIMED_OUT;
     }
-    Node won = clause(winner);
-    if (won.sender) {
-      if (won.result == Node.CLOSED) {
-        throw ChannelImpl.sendOnClosed();
+    if (item(winner) != null) {
+      if (result == Node.CLOSED) {
+        throw ChannelEngine.sendOnClosed();
       }
     } else {
-      received = won.result;
+      received = result;
     }
     return winner;
   }
@@ -214,7 +241,7 @@ public final class SelectCore extends Waiter {
   }
 
   /** Marks locks already released (the lock arrays are null for one or two clauses). */
-  private static final ChannelImpl<?>[] NOTHING = new ChannelImpl<?>[0];
+  private static final ChannelEngine[] NOTHING = new ChannelEngine[0];
 
   private static int[] randomOrder(int n) {
     int[] order = new int[n];
@@ -228,14 +255,14 @@ public final class SelectCore extends Waiter {
   }
 
   /** The distinct channels, sorted by id so that every select locks in the same order. */
-  private ChannelImpl<?>[] lockOrder(int n) {
-    ChannelImpl<?>[] sorted = new ChannelImpl<?>[n];
+  private ChannelEngine[] lockOrder(int n) {
+    ChannelEngine[] sorted = new ChannelEngine[n];
     for (int i = 0; i < n; i++) {
-      sorted[i] = (ChannelImpl<?>) clause(i).channel;
+      sorted[i] = channel(i);
     }
     // Insertion sort: selects have a handful of clauses.
     for (int i = 1; i < n; i++) {
-      ChannelImpl<?> c = sorted[i];
+      ChannelEngine c = sorted[i];
       int j = i - 1;
       while (j >= 0 && sorted[j].id > c.id) {
         sorted[j + 1] = sorted[j];
@@ -256,15 +283,15 @@ public final class SelectCore extends Waiter {
    * Locks {@code locks} in order, or, when it is null (one or two clauses), the clauses' channels
    * in id order without building an array.
    */
-  private void lockAll(ChannelImpl<?> @Nullable [] locks) {
+  private void lockAll(ChannelEngine @Nullable [] locks) {
     if (locks != null) {
       for (ChannelEngine c : locks) {
         c.lock.lock();
       }
       return;
     }
-    ChannelEngine a = clause(0).channel;
-    ChannelEngine b = size == 2 ? clause(1).channel : a;
+    ChannelEngine a = channel(0);
+    ChannelEngine b = size == 2 ? channel(1) : a;
     if (b == a) {
       a.lock.lock();
     } else if (a.id < b.id) {
@@ -276,15 +303,15 @@ public final class SelectCore extends Waiter {
     }
   }
 
-  private void unlockAll(ChannelImpl<?> @Nullable [] locks) {
+  private void unlockAll(ChannelEngine @Nullable [] locks) {
     if (locks != null) {
       for (int i = locks.length - 1; i >= 0; i--) {
         locks[i].lock.unlock();
       }
       return;
     }
-    ChannelEngine a = clause(0).channel;
-    ChannelEngine b = size == 2 ? clause(1).channel : a;
+    ChannelEngine a = channel(0);
+    ChannelEngine b = size == 2 ? channel(1) : a;
     a.lock.unlock();
     if (b != a) {
       b.lock.unlock();

@@ -32,8 +32,10 @@ public final class WaitDescriptions {
         return new Wait(
             node.sender ? "chan send" : "chan receive", record.parkedSince, channel(node.channel));
       }
-      if (blocker instanceof SelectCore select) {
-        return new Wait(selectReason(entry), record.parkedSince, clauses(select));
+      if (blocker instanceof SelectWaiter waiter) {
+        SelectCore select = waiter.select;
+        return new Wait(
+            selectReason(entry), record.parkedSince, select == null ? null : clauses(select));
       }
     } catch (RuntimeException racedWithTheWaiter) {
       // The goroutine moved on while we looked; describe it from its stack alone.
@@ -71,10 +73,9 @@ public final class WaitDescriptions {
     int n = select.clauseCount();
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < n; i++) {
-      Node clause = select.clause(i);
       out.append(i == 0 ? "" : "; ")
-          .append(clause.sender ? "send to " : "receive from ")
-          .append(channel(clause.channel));
+          .append(select.item(i) != null ? "send to " : "receive from ")
+          .append(channel(select.channel(i)));
     }
     return out.toString();
   }
