@@ -17,7 +17,9 @@ cd "$(dirname "$0")/.."
 conduit_use_jdk
 java_bin="$JAVA_HOME/bin/java"
 
-mvn -q -B -pl benchmarks -am package -DskipTests
+# clean: after a source change, an incremental package fails in the runtime's jar or javadoc step
+# when Maven itself runs on Java 17; a clean build does not.
+mvn -q -B -pl benchmarks -am clean package -DskipTests
 
 readme=(--readme benchmarks/README.md --command benchmarks/run.sh)
 for arg in "$@"; do

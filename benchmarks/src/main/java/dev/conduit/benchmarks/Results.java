@@ -34,6 +34,7 @@ final class Results {
           "PlatformPingPongBenchmark.roundTrip",
           "BufferedBenchmark.oneToOne",
           "BufferedBenchmark.fourToFour",
+          "NoWaitBenchmark.sendThenReceive",
           "PairsBenchmark.pairs",
           "PipelineBenchmark.pipeline",
           "SelectBenchmark.select");
@@ -157,6 +158,7 @@ final class Results {
       case "PlatformPingPongBenchmark.roundTrip" -> "ping-pong, platform threads (round trip)";
       case "BufferedBenchmark.oneToOne" -> "buffered(" + params.get("capacity") + "), 1 → 1";
       case "BufferedBenchmark.fourToFour" -> "buffered(" + params.get("capacity") + "), 4 → 4";
+      case "NoWaitBenchmark.sendThenReceive" -> "buffered(16), no waiting (send, then receive)";
       case "PairsBenchmark.pairs" -> count(params.get("pairs")) + " pairs, buffered(16)";
       case "PipelineBenchmark.pipeline" ->
           "pipeline, " + count(params.get("stages")) + " stages (message)";

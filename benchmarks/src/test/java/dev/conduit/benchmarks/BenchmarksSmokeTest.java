@@ -32,6 +32,7 @@ class BenchmarksSmokeTest {
       8 // ping-pong: six rendezvous competitors, plus Conduit's Integer and int channels
           + 5 // ping-pong between platform threads: the five thread-blocking competitors
           + 6 * 2 * 2 // buffered: six (with the same two), two capacities, 1 → 1 and 4 → 4
+          + 5 // no waiting: the buffered competitors but Kotlin
           + 4 // pairs
           + 6 // pipeline
           + 3 * 3; // select: three libraries, 1, 2 and 4 channels

@@ -80,6 +80,35 @@ class ReportTest {
                 + " (ping-pong, unbuffered (round trip)) | no |");
   }
 
+  /**
+   * The primitive channel's targets: its allocation where nobody waits, and its time against {@code
+   * Channel<Integer>} in the shape where it does worst.
+   */
+  @Test
+  void judgesThePrimitiveChannelOnAllocationAndAgainstTheBoxedChannel(@TempDir Path dir)
+      throws Exception {
+    String json =
+        "["
+            + String.join(
+                ",",
+                run("NoWaitBenchmark.sendThenReceive", "\"impl\": \"conduit-Integer\"", 40, 16.0),
+                run("NoWaitBenchmark.sendThenReceive", "\"impl\": \"conduit-int\"", 30, 0.01),
+                run("PingPongBenchmark.roundTrip", "\"impl\": \"conduit-Integer\"", 1000, 60),
+                run("PingPongBenchmark.roundTrip", "\"impl\": \"conduit-int\"", 1100, 20))
+            + "]";
+    Path path = dir.resolve("jmh-result.json");
+    Files.writeString(path, json);
+
+    String markdown = Report.markdown(Results.read(path), Map.of());
+
+    assertThat(markdown)
+        .contains("| conduit-int allocation per message, no waiting | ≤ 0.50 B | 0.01 B | yes |");
+    assertThat(markdown)
+        .contains(
+            "| conduit-int ÷ conduit-Integer, worst shape | ≤ 1.00× | 1.10×"
+                + " (ping-pong, unbuffered (round trip)) | no |");
+  }
+
   @Test
   void ratiosAreConduitOverCompetitorAndDecideTheTargets(@TempDir Path dir) throws Exception {
     List<Row> rows = Results.read(jmhJson(dir));

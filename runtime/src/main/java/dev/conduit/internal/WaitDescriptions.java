@@ -32,10 +32,8 @@ public final class WaitDescriptions {
         return new Wait(
             node.sender ? "chan send" : "chan receive", record.parkedSince, channel(node.channel));
       }
-      if (blocker instanceof SelectWaiter waiter) {
-        SelectCore select = waiter.select;
-        return new Wait(
-            selectReason(entry), record.parkedSince, select == null ? null : clauses(select));
+      if (blocker instanceof SelectCore select) {
+        return new Wait(selectReason(entry), record.parkedSince, clauses(select));
       }
     } catch (RuntimeException racedWithTheWaiter) {
       // The goroutine moved on while we looked; describe it from its stack alone.

@@ -12,12 +12,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * A thread's selects that have to wait reuse one set of queue nodes (one per clause index), from
- * one select to the next: every select of a thread must still see only its own clauses, leave
- * nothing queued behind, and keep no value alive once it returned.
+ * Selects that have to wait, run one after another by one thread, with their clause count, their
+ * directions and their outcome changing from one to the next: each must see only its own clauses,
+ * leave nothing queued behind, and keep no offered value alive once it returned.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class SelectWaitReuseTest {
+class SelectWaitTest {
 
   /**
    * One goroutine runs selects of 1 to 5 clauses in turn, sends and receives mixed, some ending in
@@ -98,7 +98,7 @@ class SelectWaitReuseTest {
 
   /**
    * A select that waited and returned, whether its send clause fired or lost, must not keep the
-   * value it offered reachable, although its thread lives on and keeps its reusable nodes.
+   * value it offered reachable while its thread lives on.
    */
   @Test
   void aReturnedSelectKeepsNoOfferedValueAlive() throws Throwable {
@@ -123,7 +123,7 @@ class SelectWaitReuseTest {
           neverTaken = null;
           taken = null;
           offered.send(refs);
-          release.receive(); // stay alive, and so keep this thread's select nodes
+          release.receive(); // stay alive, with everything this thread holds
         });
     selector.awaitBlocked();
     Object received = won.receive();
