@@ -81,15 +81,21 @@ final class Report {
     }
     forkTarget(out, rows);
     primitiveTargets(out, rows);
-    Double conduitParked = parked.get(Impl.CONDUIT);
-    out.append("| heap per parked goroutine | ≤ ")
-        .append(format(PARKED_LIMIT_BYTES))
-        .append(" B | ")
-        .append(conduitParked == null ? "not run" : format(conduitParked) + " B")
-        .append(" | ")
-        .append(conduitParked == null ? "—" : conduitParked <= PARKED_LIMIT_BYTES ? "yes" : "no")
-        .append(" |\n");
+    bytesTarget(out, "heap per parked goroutine", PARKED_LIMIT_BYTES, parked.get(Impl.CONDUIT));
     return out.toString();
+  }
+
+  /** A target row for a figure in bytes that must stay within {@code limit}; null: not run. */
+  private static void bytesTarget(StringBuilder out, String name, double limit, Double measured) {
+    out.append("| ")
+        .append(name)
+        .append(" | ≤ ")
+        .append(format(limit))
+        .append(" B | ")
+        .append(measured == null ? "not run" : format(measured) + " B")
+        .append(" | ")
+        .append(measured == null ? "—" : measured <= limit ? "yes" : "no")
+        .append(" |\n");
   }
 
   /** The shape in which the primitive channel's own allocation per message is measured. */
@@ -124,13 +130,8 @@ final class Report {
         where = row.shape();
       }
     }
-    out.append("| conduit-int allocation per message, no waiting | ≤ ")
-        .append(format(PRIMITIVE_BYTES_LIMIT))
-        .append(" B | ")
-        .append(bytes == null ? "not run" : format(bytes) + " B")
-        .append(" | ")
-        .append(bytes == null ? "—" : bytes <= PRIMITIVE_BYTES_LIMIT ? "yes" : "no")
-        .append(" |\n");
+    bytesTarget(
+        out, "conduit-int allocation per message, no waiting", PRIMITIVE_BYTES_LIMIT, bytes);
     out.append("| conduit-int ÷ conduit-Integer, worst shape | ≤ ")
         .append(ratio(1.0))
         .append(" | ");
