@@ -29,9 +29,10 @@ import org.jspecify.annotations.Nullable;
  * than two clauses add a permutation and a lock-order array per run.
  *
  * <p>The nodes are fresh for every wait rather than kept for the next: a set of nodes reused per
- * thread measured no faster (select over 1 and 2, 18 forks each against the code before, medians
- * within a few percent while single forks spread 2 to 3 times), and it kept a few hundred bytes
- * alive per goroutine that ever waited in a select.
+ * thread showed no gain (select over 1 and 2, 16 to 34 forks per variant, interleaved with the code
+ * before; single forks of every variant ranged from about 250 to 1,300 ns, wider than any
+ * difference between the medians), and it kept a few hundred bytes alive per goroutine that ever
+ * waited in a select.
  *
  * <p>One instance serves one thread at a time; it may be run again after it returns.
  */
